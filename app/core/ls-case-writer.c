@@ -1,0 +1,666 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* LsCaseWriter: the one path by which evidence enters a case. It holds a
+ * write transaction from begin to commit, so a failed, cancelled or killed
+ * import leaves the file exactly as it was. */
+#define G_LOG_DOMAIN "ls-case-writer"
+#include "config.h"
+
+#include <string.h>
+
+#include "ls-case-writer.h"
+
+enum {
+  STMT_CALL,
+  STMT_PHONE_FIND,
+  STMT_PHONE_NEW,
+  STMT_PHONE_UPSERT,
+  STMT_PERSON_FIND,
+  STMT_PERSON_NEW,
+  STMT_PERSON_UPSERT,
+  STMT_CELL_FIND,
+  STMT_CELL_NEW,
+  STMT_CELL_UPSERT,
+  STMT_HANDSET_UPSERT,
+  STMT_EVENT,
+  N_STMTS
+};
+
+static const char * const stmt_sql[N_STMTS] = {
+  [STMT_CALL] =
+    "INSERT INTO calls (start, caller_id, callee_id, kind, duration, cell_id, imei, imsi,"
+    " fingerprint, import_id, source_line) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+    " ON CONFLICT (fingerprint) DO NOTHING",
+  [STMT_PHONE_FIND] = "SELECT id FROM phones WHERE number = ?",
+  [STMT_PHONE_NEW] =
+    "INSERT INTO phones (number, import_id, source_line) VALUES (?, ?, ?)",
+  [STMT_PHONE_UPSERT] =
+    "INSERT INTO phones (number, person_id, notes, import_id, source_line) VALUES (?,?,?,?,?)"
+    " ON CONFLICT (number) DO UPDATE SET"
+    "  person_id = coalesce (excluded.person_id, person_id),"
+    "  notes = coalesce (excluded.notes, notes)"
+    " WHERE excluded.person_id IS NOT person_id OR excluded.notes IS NOT notes",
+  [STMT_PERSON_FIND] = "SELECT id FROM people WHERE name = ?",
+  [STMT_PERSON_NEW] =
+    "INSERT INTO people (name, import_id, source_line) VALUES (?, ?, ?)",
+  [STMT_PERSON_UPSERT] =
+    "INSERT INTO people (name, aliases, dob, gender, address, lat, lon, vulnerable, notes,"
+    " import_id, source_line) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+    " ON CONFLICT (name) DO UPDATE SET"
+    "  aliases = coalesce (excluded.aliases, aliases),"
+    "  dob = coalesce (excluded.dob, dob),"
+    "  gender = coalesce (excluded.gender, gender),"
+    "  address = coalesce (excluded.address, address),"
+    "  lat = coalesce (excluded.lat, lat),"
+    "  lon = coalesce (excluded.lon, lon),"
+    "  vulnerable = max (excluded.vulnerable, vulnerable),"
+    "  notes = coalesce (excluded.notes, notes),"
+    "  import_id = excluded.import_id, source_line = excluded.source_line"
+    " WHERE (excluded.aliases IS NOT NULL AND excluded.aliases IS NOT aliases)"
+    "  OR (excluded.dob IS NOT NULL AND excluded.dob IS NOT dob)"
+    "  OR (excluded.gender IS NOT NULL AND excluded.gender IS NOT gender)"
+    "  OR (excluded.address IS NOT NULL AND excluded.address IS NOT address)"
+    "  OR (excluded.lat IS NOT NULL AND excluded.lat IS NOT lat)"
+    "  OR (excluded.lon IS NOT NULL AND excluded.lon IS NOT lon)"
+    "  OR excluded.vulnerable > vulnerable"
+    "  OR (excluded.notes IS NOT NULL AND excluded.notes IS NOT notes)",
+  [STMT_CELL_FIND] = "SELECT id FROM cells WHERE cell_ref = ?",
+  [STMT_CELL_NEW] =
+    "INSERT INTO cells (cell_ref, import_id, source_line) VALUES (?, ?, ?)",
+  [STMT_CELL_UPSERT] =
+    "INSERT INTO cells (cell_ref, name, lat, lon, easting, northing, azimuth, import_id,"
+    " source_line) VALUES (?,?,?,?,?,?,?,?,?)"
+    " ON CONFLICT (cell_ref) DO UPDATE SET"
+    "  name = coalesce (excluded.name, name),"
+    "  lat = coalesce (excluded.lat, lat), lon = coalesce (excluded.lon, lon),"
+    "  easting = coalesce (excluded.easting, easting),"
+    "  northing = coalesce (excluded.northing, northing),"
+    "  azimuth = coalesce (excluded.azimuth, azimuth),"
+    "  import_id = excluded.import_id, source_line = excluded.source_line"
+    " WHERE (excluded.name IS NOT NULL AND excluded.name IS NOT name)"
+    "  OR (excluded.lat IS NOT NULL AND excluded.lat IS NOT lat)"
+    "  OR (excluded.lon IS NOT NULL AND excluded.lon IS NOT lon)"
+    "  OR (excluded.easting IS NOT NULL AND excluded.easting IS NOT easting)"
+    "  OR (excluded.northing IS NOT NULL AND excluded.northing IS NOT northing)"
+    "  OR (excluded.azimuth IS NOT NULL AND excluded.azimuth IS NOT azimuth)",
+  [STMT_HANDSET_UPSERT] =
+    "INSERT INTO handsets (imei, imsi, phone_id, first_seen, last_seen, import_id, source_line)"
+    " VALUES (?,?,?,?,?,?,?)"
+    " ON CONFLICT (imei, phone_id) DO UPDATE SET"
+    "  imsi = coalesce (excluded.imsi, imsi),"
+    "  first_seen = min (coalesce (excluded.first_seen, first_seen), coalesce (first_seen, excluded.first_seen)),"
+    "  last_seen = max (coalesce (excluded.last_seen, last_seen), coalesce (last_seen, excluded.last_seen))"
+    " WHERE excluded.imsi IS NOT imsi OR excluded.first_seen < first_seen"
+    "  OR excluded.last_seen > last_seen",
+  [STMT_EVENT] =
+    "INSERT INTO events (start, end, person_id, kind, place, lat, lon, text, source,"
+    " fingerprint, import_id, source_line) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+    " ON CONFLICT (fingerprint) DO NOTHING",
+};
+
+struct _LsCaseWriter
+{
+  LsCase       *kase;
+  sqlite3      *db;
+  LsImportKind  kind;
+  gint64        import_id;
+  gint64        imported;
+  gint64        duplicates;
+  gint64        skipped;
+  gint64        warnings;
+  sqlite3_stmt *stmts[N_STMTS];
+  GHashTable   *phone_ids;   /* number → id */
+  GHashTable   *cell_ids;    /* cell reference → id */
+  GHashTable   *person_ids;  /* name → id */
+};
+
+static const char * const kind_names[] = {
+  [LS_IMPORT_KIND_CALLS] = "calls",
+  [LS_IMPORT_KIND_PEOPLE] = "people",
+  [LS_IMPORT_KIND_PHONES] = "phones",
+  [LS_IMPORT_KIND_HANDSETS] = "handsets",
+  [LS_IMPORT_KIND_CELLS] = "cells",
+  [LS_IMPORT_KIND_EVENTS] = "events",
+};
+
+const char *
+ls_import_kind_to_string (LsImportKind kind)
+{
+  g_return_val_if_fail (kind <= LS_IMPORT_KIND_EVENTS, NULL);
+
+  return kind_names[kind];
+}
+
+gboolean
+ls_import_kind_from_string (const char   *str,
+                            LsImportKind *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
+    {
+      if (g_strcmp0 (str, kind_names[i]) == 0)
+        {
+          *kind = (LsImportKind) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+writer_free (LsCaseWriter *self)
+{
+  for (guint i = 0; i < N_STMTS; i++)
+    sqlite3_finalize (self->stmts[i]);
+  g_clear_pointer (&self->phone_ids, g_hash_table_unref);
+  g_clear_pointer (&self->cell_ids, g_hash_table_unref);
+  g_clear_pointer (&self->person_ids, g_hash_table_unref);
+  g_clear_object (&self->kase);
+  g_free (self);
+}
+
+static gboolean
+step_done (LsCaseWriter  *self,
+           sqlite3_stmt  *stmt,
+           const char    *what,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ls_sqlite_set_error (self->db, error, what);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           pos,
+                   const char   *text)
+{
+  if (text != NULL && text[0] != '\0')
+    sqlite3_bind_text (stmt, pos, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, pos);
+}
+
+static void
+bind_double_if (sqlite3_stmt *stmt,
+                int           pos,
+                gboolean      has,
+                double        value)
+{
+  if (has)
+    sqlite3_bind_double (stmt, pos, value);
+  else
+    sqlite3_bind_null (stmt, pos);
+}
+
+/* Finds the id of a phone, cell or person by its key, creating a bare row
+ * when it is new. The cache keeps million-row imports off the index. */
+static gboolean
+lookup_or_create (LsCaseWriter  *self,
+                  GHashTable    *cache,
+                  int            find,
+                  int            create,
+                  const char    *key,
+                  gint64         line,
+                  gint64        *id,
+                  GError       **error)
+{
+  gpointer cached;
+  sqlite3_stmt *stmt;
+
+  if (g_hash_table_lookup_extended (cache, key, NULL, &cached))
+    {
+      *id = GPOINTER_TO_SIZE (cached);
+      return TRUE;
+    }
+
+  stmt = self->stmts[find];
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    *id = sqlite3_column_int64 (stmt, 0);
+  else
+    *id = -1;
+  sqlite3_reset (stmt);
+
+  if (*id < 0)
+    {
+      stmt = self->stmts[create];
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, self->import_id);
+      sqlite3_bind_int64 (stmt, 3, line);
+      if (!step_done (self, stmt, "Cannot add to the case", error))
+        return FALSE;
+      *id = sqlite3_last_insert_rowid (self->db);
+    }
+
+  g_hash_table_insert (cache, g_strdup (key), GSIZE_TO_POINTER ((gsize) *id));
+  return TRUE;
+}
+
+LsCaseWriter *
+ls_case_writer_begin (LsCase        *kase,
+                      LsImportKind   kind,
+                      const char    *file_name,
+                      const char    *sha256,
+                      const char    *mapping,
+                      GError       **error)
+{
+  LsCaseWriter *self;
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (LS_IS_CASE (kase), NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+
+  self = g_new0 (LsCaseWriter, 1);
+  self->kase = g_object_ref (kase);
+  self->db = ls_case_get_db (kase);
+  self->kind = kind;
+  self->phone_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->cell_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->person_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (!ls_sqlite_exec (self->db, "BEGIN IMMEDIATE;", error))
+    {
+      g_prefix_error (error, "The case is busy (is another import running?): ");
+      writer_free (self);
+      return NULL;
+    }
+
+  for (guint i = 0; i < N_STMTS; i++)
+    {
+      if (sqlite3_prepare_v3 (self->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+                              &self->stmts[i], NULL) != SQLITE_OK)
+        {
+          ls_sqlite_set_error (self->db, error, "Cannot prepare the import");
+          ls_case_writer_abort (self);
+          return NULL;
+        }
+    }
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "INSERT INTO imports (kind, file_name, sha256, imported_at, user, mapping)"
+                          " VALUES (?, ?, ?, ?, ?, ?)", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      ls_sqlite_set_error (self->db, error, "Cannot record the import");
+      ls_case_writer_abort (self);
+      return NULL;
+    }
+  sqlite3_bind_text (stmt, 1, kind_names[kind], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, file_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, sha256 ? sha256 : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_text (stmt, 5, g_get_user_name (), -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 6, mapping);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      ls_sqlite_set_error (self->db, error, "Cannot record the import");
+      sqlite3_finalize (stmt);
+      ls_case_writer_abort (self);
+      return NULL;
+    }
+  sqlite3_finalize (stmt);
+  self->import_id = sqlite3_last_insert_rowid (self->db);
+
+  return self;
+}
+
+gint64
+ls_case_writer_get_import_id (LsCaseWriter *self)
+{
+  return self->import_id;
+}
+
+static void
+tally (LsCaseWriter *self,
+       gboolean      was_added,
+       gboolean     *added)
+{
+  if (was_added)
+    self->imported++;
+  else
+    self->duplicates++;
+  if (added != NULL)
+    *added = was_added;
+}
+
+/* FNV-1a over the fields that make two records the same record. */
+static guint64
+fingerprint_add (guint64     h,
+                 const void *data,
+                 gsize       len)
+{
+  const guint8 *p = data;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      h ^= p[i];
+      h *= G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  /* A separator, so that "ab"+"c" and "a"+"bc" differ. */
+  h ^= 0xff;
+  h *= G_GUINT64_CONSTANT (0x100000001b3);
+  return h;
+}
+
+static guint64
+fingerprint_str (guint64     h,
+                 const char *s)
+{
+  return fingerprint_add (h, s ? s : "", s ? strlen (s) : 0);
+}
+
+gboolean
+ls_case_writer_add_call (LsCaseWriter        *self,
+                         const LsCallRecord  *rec,
+                         gboolean            *added,
+                         GError             **error)
+{
+  sqlite3_stmt *stmt = self->stmts[STMT_CALL];
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  gint64 caller_id = -1, callee_id = -1, cell_id = -1;
+  gint64 kind = rec->kind;
+
+  if ((rec->caller && !lookup_or_create (self, self->phone_ids, STMT_PHONE_FIND, STMT_PHONE_NEW,
+                                         rec->caller, rec->line, &caller_id, error)) ||
+      (rec->callee && !lookup_or_create (self, self->phone_ids, STMT_PHONE_FIND, STMT_PHONE_NEW,
+                                         rec->callee, rec->line, &callee_id, error)) ||
+      (rec->cell && rec->cell[0] &&
+       !lookup_or_create (self, self->cell_ids, STMT_CELL_FIND, STMT_CELL_NEW,
+                          rec->cell, rec->line, &cell_id, error)))
+    return FALSE;
+
+  h = fingerprint_add (h, &rec->start, sizeof rec->start);
+  h = fingerprint_str (h, rec->caller);
+  h = fingerprint_str (h, rec->callee);
+  h = fingerprint_add (h, &kind, sizeof kind);
+  h = fingerprint_add (h, &rec->duration, sizeof rec->duration);
+  h = fingerprint_str (h, rec->cell);
+
+  sqlite3_bind_int64 (stmt, 1, rec->start);
+  if (caller_id >= 0) sqlite3_bind_int64 (stmt, 2, caller_id);
+  if (callee_id >= 0) sqlite3_bind_int64 (stmt, 3, callee_id);
+  sqlite3_bind_int (stmt, 4, rec->kind);
+  sqlite3_bind_int64 (stmt, 5, rec->duration);
+  if (cell_id >= 0) sqlite3_bind_int64 (stmt, 6, cell_id);
+  bind_text_or_null (stmt, 7, rec->imei);
+  bind_text_or_null (stmt, 8, rec->imsi);
+  sqlite3_bind_int64 (stmt, 9, (gint64) h);
+  sqlite3_bind_int64 (stmt, 10, self->import_id);
+  sqlite3_bind_int64 (stmt, 11, rec->line);
+
+  if (!step_done (self, stmt, "Cannot add a call to the case", error))
+    return FALSE;
+
+  tally (self, sqlite3_changes (self->db) > 0, added);
+  return TRUE;
+}
+
+gboolean
+ls_case_writer_add_person (LsCaseWriter          *self,
+                           const LsPersonRecord  *rec,
+                           gboolean              *added,
+                           GError               **error)
+{
+  sqlite3_stmt *stmt = self->stmts[STMT_PERSON_UPSERT];
+
+  g_return_val_if_fail (rec->name != NULL && rec->name[0] != '\0', FALSE);
+
+  sqlite3_bind_text (stmt, 1, rec->name, -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 2, rec->aliases);
+  bind_text_or_null (stmt, 3, rec->dob);
+  bind_text_or_null (stmt, 4, rec->gender);
+  bind_text_or_null (stmt, 5, rec->address);
+  bind_double_if (stmt, 6, rec->has_location, rec->lat);
+  bind_double_if (stmt, 7, rec->has_location, rec->lon);
+  sqlite3_bind_int (stmt, 8, rec->vulnerable ? 1 : 0);
+  bind_text_or_null (stmt, 9, rec->notes);
+  sqlite3_bind_int64 (stmt, 10, self->import_id);
+  sqlite3_bind_int64 (stmt, 11, rec->line);
+
+  if (!step_done (self, stmt, "Cannot add a person to the case", error))
+    return FALSE;
+
+  tally (self, sqlite3_changes (self->db) > 0, added);
+  return TRUE;
+}
+
+gboolean
+ls_case_writer_add_phone (LsCaseWriter         *self,
+                          const LsPhoneRecord  *rec,
+                          gboolean             *added,
+                          GError              **error)
+{
+  sqlite3_stmt *stmt = self->stmts[STMT_PHONE_UPSERT];
+  gint64 person_id = -1;
+
+  g_return_val_if_fail (rec->number != NULL, FALSE);
+
+  if (rec->person && rec->person[0] &&
+      !lookup_or_create (self, self->person_ids, STMT_PERSON_FIND, STMT_PERSON_NEW,
+                         rec->person, rec->line, &person_id, error))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, rec->number, -1, SQLITE_STATIC);
+  if (person_id >= 0)
+    sqlite3_bind_int64 (stmt, 2, person_id);
+  bind_text_or_null (stmt, 3, rec->notes);
+  sqlite3_bind_int64 (stmt, 4, self->import_id);
+  sqlite3_bind_int64 (stmt, 5, rec->line);
+
+  if (!step_done (self, stmt, "Cannot add a phone to the case", error))
+    return FALSE;
+
+  /* The number may be cached from a calls import in this transaction. */
+  g_hash_table_remove (self->phone_ids, rec->number);
+  tally (self, sqlite3_changes (self->db) > 0, added);
+  return TRUE;
+}
+
+gboolean
+ls_case_writer_add_handset (LsCaseWriter           *self,
+                            const LsHandsetRecord  *rec,
+                            gboolean               *added,
+                            GError                **error)
+{
+  sqlite3_stmt *stmt = self->stmts[STMT_HANDSET_UPSERT];
+  gint64 phone_id = -1;
+
+  g_return_val_if_fail (rec->imei != NULL, FALSE);
+
+  if (rec->number && !lookup_or_create (self, self->phone_ids, STMT_PHONE_FIND, STMT_PHONE_NEW,
+                                        rec->number, rec->line, &phone_id, error))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, rec->imei, -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 2, rec->imsi);
+  if (phone_id >= 0)
+    sqlite3_bind_int64 (stmt, 3, phone_id);
+  if (rec->first_seen >= 0)
+    sqlite3_bind_int64 (stmt, 4, rec->first_seen);
+  if (rec->last_seen >= 0)
+    sqlite3_bind_int64 (stmt, 5, rec->last_seen);
+  sqlite3_bind_int64 (stmt, 6, self->import_id);
+  sqlite3_bind_int64 (stmt, 7, rec->line);
+
+  if (!step_done (self, stmt, "Cannot add a handset to the case", error))
+    return FALSE;
+
+  tally (self, sqlite3_changes (self->db) > 0, added);
+  return TRUE;
+}
+
+gboolean
+ls_case_writer_add_cell (LsCaseWriter        *self,
+                         const LsCellRecord  *rec,
+                         gboolean            *added,
+                         GError             **error)
+{
+  sqlite3_stmt *stmt = self->stmts[STMT_CELL_UPSERT];
+
+  g_return_val_if_fail (rec->cell != NULL, FALSE);
+
+  sqlite3_bind_text (stmt, 1, rec->cell, -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 2, rec->name);
+  bind_double_if (stmt, 3, rec->has_latlon, rec->lat);
+  bind_double_if (stmt, 4, rec->has_latlon, rec->lon);
+  bind_double_if (stmt, 5, rec->has_grid, rec->easting);
+  bind_double_if (stmt, 6, rec->has_grid, rec->northing);
+  bind_double_if (stmt, 7, rec->has_azimuth, rec->azimuth);
+  sqlite3_bind_int64 (stmt, 8, self->import_id);
+  sqlite3_bind_int64 (stmt, 9, rec->line);
+
+  if (!step_done (self, stmt, "Cannot add a cell to the case", error))
+    return FALSE;
+
+  g_hash_table_remove (self->cell_ids, rec->cell);
+  tally (self, sqlite3_changes (self->db) > 0, added);
+  return TRUE;
+}
+
+gboolean
+ls_case_writer_add_event (LsCaseWriter         *self,
+                          const LsEventRecord  *rec,
+                          gboolean             *added,
+                          GError              **error)
+{
+  sqlite3_stmt *stmt = self->stmts[STMT_EVENT];
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  gint64 person_id = -1;
+
+  g_return_val_if_fail (rec->kind != NULL, FALSE);
+
+  if (rec->person && rec->person[0] &&
+      !lookup_or_create (self, self->person_ids, STMT_PERSON_FIND, STMT_PERSON_NEW,
+                         rec->person, rec->line, &person_id, error))
+    return FALSE;
+
+  h = fingerprint_add (h, &rec->start, sizeof rec->start);
+  h = fingerprint_add (h, &rec->end, sizeof rec->end);
+  h = fingerprint_str (h, rec->person);
+  h = fingerprint_str (h, rec->kind);
+  h = fingerprint_str (h, rec->place);
+  h = fingerprint_str (h, rec->text);
+
+  sqlite3_bind_int64 (stmt, 1, rec->start);
+  if (rec->end >= 0)
+    sqlite3_bind_int64 (stmt, 2, rec->end);
+  if (person_id >= 0)
+    sqlite3_bind_int64 (stmt, 3, person_id);
+  sqlite3_bind_text (stmt, 4, rec->kind, -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 5, rec->place);
+  bind_double_if (stmt, 6, rec->has_location, rec->lat);
+  bind_double_if (stmt, 7, rec->has_location, rec->lon);
+  bind_text_or_null (stmt, 8, rec->text);
+  bind_text_or_null (stmt, 9, rec->source);
+  sqlite3_bind_int64 (stmt, 10, (gint64) h);
+  sqlite3_bind_int64 (stmt, 11, self->import_id);
+  sqlite3_bind_int64 (stmt, 12, rec->line);
+
+  if (!step_done (self, stmt, "Cannot add an event to the case", error))
+    return FALSE;
+
+  tally (self, sqlite3_changes (self->db) > 0, added);
+  return TRUE;
+}
+
+void
+ls_case_writer_set_tally (LsCaseWriter *self,
+                          gint64        skipped,
+                          gint64        warnings)
+{
+  self->skipped = skipped;
+  self->warnings = warnings;
+}
+
+void
+ls_case_writer_get_tally (LsCaseWriter *self,
+                          gint64       *imported,
+                          gint64       *duplicates)
+{
+  if (imported)
+    *imported = self->imported;
+  if (duplicates)
+    *duplicates = self->duplicates;
+}
+
+/* Handsets seen in calls are recorded as observations of the caller's
+ * phone, so swaps can be found without a separate handset file. */
+static const char record_handsets_sql[] =
+  "INSERT INTO handsets (imei, imsi, phone_id, first_seen, last_seen, import_id)"
+  " SELECT imei, max (imsi), caller_id, min (start), max (start), ?1 FROM calls"
+  " WHERE import_id = ?1 AND imei IS NOT NULL AND caller_id IS NOT NULL"
+  " GROUP BY imei, caller_id"
+  " ON CONFLICT (imei, phone_id) DO UPDATE SET"
+  "  imsi = coalesce (imsi, excluded.imsi),"
+  "  first_seen = min (coalesce (first_seen, excluded.first_seen), excluded.first_seen),"
+  "  last_seen = max (coalesce (last_seen, excluded.last_seen), excluded.last_seen)";
+
+gboolean
+ls_case_writer_commit (LsCaseWriter  *self,
+                       GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *modified = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+  if (self->kind == LS_IMPORT_KIND_CALLS)
+    {
+      g_autoptr(sqlite3_stmt) hs = NULL;
+
+      if (sqlite3_prepare_v2 (self->db, record_handsets_sql, -1, &hs, NULL) != SQLITE_OK)
+        goto failed;
+      sqlite3_bind_int64 (hs, 1, self->import_id);
+      if (sqlite3_step (hs) != SQLITE_DONE)
+        goto failed;
+    }
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "UPDATE imports SET rows_imported = ?, rows_duplicate = ?,"
+                          " rows_skipped = ?, warnings = ? WHERE id = ?",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    goto failed;
+  sqlite3_bind_int64 (stmt, 1, self->imported);
+  sqlite3_bind_int64 (stmt, 2, self->duplicates);
+  sqlite3_bind_int64 (stmt, 3, self->skipped);
+  sqlite3_bind_int64 (stmt, 4, self->warnings);
+  sqlite3_bind_int64 (stmt, 5, self->import_id);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    goto failed;
+
+  if (!ls_sqlite_exec (self->db,
+                       "UPDATE case_meta SET value = CAST(value AS INTEGER) + 1"
+                       " WHERE key = 'data_version'", error) ||
+      !ls_case_set_meta (self->kase, "modified", modified, error) ||
+      !ls_sqlite_exec (self->db, "COMMIT;", error))
+    {
+      ls_case_writer_abort (self);
+      return FALSE;
+    }
+
+  writer_free (self);
+  return TRUE;
+
+failed:
+  ls_sqlite_set_error (self->db, error, "Cannot finish the import");
+  ls_case_writer_abort (self);
+  return FALSE;
+}
+
+void
+ls_case_writer_abort (LsCaseWriter *self)
+{
+  g_return_if_fail (self != NULL);
+
+  for (guint i = 0; i < N_STMTS; i++)
+    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+  if (!sqlite3_get_autocommit (self->db))
+    ls_sqlite_exec (self->db, "ROLLBACK;", NULL);
+  writer_free (self);
+}

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Times are stored as unix seconds in UTC and shown in Europe/London time. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+GTimeZone *ls_time_zone_london      (void);
+char      *ls_time_format_iso_utc   (gint64 unix_seconds);
+char      *ls_time_format_local     (gint64 unix_seconds,
+                                     const char *format);
+
+G_END_DECLS

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Forward declarations shared by the core, render and ui headers, so that
+ * headers need not include each other. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _LsCase       LsCase;
+typedef struct _LsCaseWriter LsCaseWriter;
+
+typedef enum {
+  LS_CALL_KIND_VOICE = 0,
+  LS_CALL_KIND_SMS   = 1,
+} LsCallKind;
+
+/* The kinds of data one import brings in. */
+typedef enum {
+  LS_IMPORT_KIND_CALLS,
+  LS_IMPORT_KIND_PEOPLE,
+  LS_IMPORT_KIND_PHONES,
+  LS_IMPORT_KIND_HANDSETS,
+  LS_IMPORT_KIND_CELLS,
+  LS_IMPORT_KIND_EVENTS,
+} LsImportKind;
+
+G_END_DECLS

@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Dispatch of `linesight SUBCOMMAND ...`. */
+#define G_LOG_DOMAIN "ls-cli"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "ls-cli.h"
+
+/* Keep in the order a person meets them. */
+static const LsCliCommand commands[] = {
+  { "new",  N_("Create an empty case"), ls_cli_new },
+  { "info", N_("Summarise a case"), ls_cli_info },
+};
+
+static const LsCliCommand *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+
+  return NULL;
+}
+
+gboolean
+ls_cli_is_command (const char *name)
+{
+  return name != NULL && (find_command (name) != NULL ||
+                          g_str_equal (name, "help") ||
+                          g_str_equal (name, "--version"));
+}
+
+void
+ls_cli_print_usage (FILE *out)
+{
+  fprintf (out, "%s\n  linesight [CASE%s]\n  linesight COMMAND [OPTION…]\n\n%s\n",
+           _("Usage:"), ".linesight", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Run “linesight COMMAND --help” for a command’s options."));
+}
+
+/* Prints an error the way every subcommand does, and gives the exit status. */
+int
+ls_cli_fail (GError *error)
+{
+  g_printerr ("linesight: %s\n", error ? error->message : _("failed"));
+  g_clear_error (&error);
+  return 1;
+}
+
+gboolean
+ls_cli_parse (GOptionContext   *context,
+              int              *argc,
+              char           ***argv,
+              GError          **error)
+{
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  return g_option_context_parse (context, argc, argv, error);
+}
+
+int
+ls_cli_run (int    argc,
+            char **argv)
+{
+  const LsCliCommand *command;
+
+  g_assert (argc >= 2);
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("linesight %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_str_equal (argv[1], "help"))
+    {
+      ls_cli_print_usage (stdout);
+      return 0;
+    }
+
+  command = find_command (argv[1]);
+  g_assert (command != NULL);
+
+  /* The command sees itself as argv[0], so GOptionContext's --help reads
+   * "linesight-info" rather than the whole program. */
+  {
+    g_autofree char *prgname = g_strdup_printf ("linesight %s", command->name);
+    g_set_prgname (prgname);
+  }
+
+  return command->run (argc - 1, argv + 1);
+}

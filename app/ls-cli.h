@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The command line: subcommands that run headless on the core and render
+ * libraries and never open a display. Each lives in ls-cli-NAME.c. */
+#pragma once
+
+#include <glib.h>
+#include <stdio.h>
+
+G_BEGIN_DECLS
+
+typedef int (*LsCliCommandFunc) (int argc, char **argv);
+
+typedef struct {
+  const char       *name;
+  const char       *summary;
+  LsCliCommandFunc  run;
+} LsCliCommand;
+
+gboolean ls_cli_is_command  (const char  *name);
+int      ls_cli_run         (int          argc,
+                             char       **argv);
+void     ls_cli_print_usage (FILE        *out);
+int      ls_cli_fail        (GError      *error);
+gboolean ls_cli_parse       (GOptionContext *context,
+                             int         *argc,
+                             char      ***argv,
+                             GError     **error);
+
+int ls_cli_new          (int argc, char **argv);
+int ls_cli_info         (int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,274 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The case store: creation, refusal of foreign and newer files (leaving them
+ * untouched), and migration of older ones. */
+#define G_LOG_DOMAIN "test-store"
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ls-case.h"
+#include "ls-case-writer.h"
+
+static char *
+temp_case_path (const char *name)
+{
+  g_autofree char *dir = g_dir_make_tmp ("linesight-test-XXXXXX", NULL);
+
+  g_assert_nonnull (dir);
+  return g_build_filename (dir, name, NULL);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_bytes_new_take (contents, len);
+}
+
+static void
+test_create (void)
+{
+  g_autofree char *path = temp_case_path ("create.linesight");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsCase) kase = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *marking = NULL;
+  LsCaseCounts counts;
+  sqlite3 *db;
+
+  kase = ls_case_create (path, "Operation Test", "OFFICIAL", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kase);
+
+  db = ls_case_get_db (kase);
+  g_assert_cmpint (ls_sqlite_query_int (db, "PRAGMA application_id", 0), ==, LS_CASE_APPLICATION_ID);
+  g_assert_cmpint (ls_sqlite_query_int (db, "PRAGMA user_version", 0), ==, LS_CASE_SCHEMA_VERSION);
+  g_assert_cmpint (ls_sqlite_query_int (db, "PRAGMA foreign_keys", 0), ==, 1);
+  g_assert_cmpint (ls_sqlite_query_int (db, "PRAGMA trusted_schema", 1), ==, 0);
+
+  name = ls_case_dup_name (kase);
+  marking = ls_case_get_meta (kase, "marking");
+  g_assert_cmpstr (name, ==, "Operation Test");
+  g_assert_cmpstr (marking, ==, "OFFICIAL");
+
+  g_assert_true (ls_case_get_counts (kase, &counts, &error));
+  g_assert_cmpint (counts.calls, ==, 0);
+  g_assert_cmpint (counts.first_call, ==, -1);
+
+  /* A second create on the same path is refused. */
+  g_assert_null (ls_case_create (path, NULL, NULL, &error));
+  g_assert_error (error, LS_CASE_ERROR, LS_CASE_ERROR_EXISTS);
+}
+
+static void
+assert_refused_unchanged (const char *path,
+                          int         code)
+{
+  g_autoptr(GBytes) before = read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsCase) kase = ls_case_open (path, &error);
+
+  g_assert_null (kase);
+  g_assert_error (error, LS_CASE_ERROR, code);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_refuse_not_sqlite (void)
+{
+  g_autofree char *path = temp_case_path ("text.linesight");
+
+  g_assert_true (g_file_set_contents (path, "name,number\nA,07700900123\n", -1, NULL));
+  assert_refused_unchanged (path, LS_CASE_ERROR_NOT_A_CASE);
+}
+
+static void
+make_plain_sqlite (const char *path,
+                   const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_refuse_foreign_application (void)
+{
+  g_autofree char *path = temp_case_path ("other.linesight");
+
+  make_plain_sqlite (path, "PRAGMA application_id = 1234; CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+  assert_refused_unchanged (path, LS_CASE_ERROR_NOT_A_CASE);
+}
+
+static void
+test_refuse_newer (void)
+{
+  g_autofree char *path = temp_case_path ("newer.linesight");
+  g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;"
+                                          " CREATE TABLE future (x);",
+                                          LS_CASE_APPLICATION_ID, LS_CASE_SCHEMA_VERSION + 1);
+
+  make_plain_sqlite (path, sql);
+  assert_refused_unchanged (path, LS_CASE_ERROR_TOO_NEW);
+}
+
+static void
+test_refuse_tampered (void)
+{
+  g_autofree char *path = temp_case_path ("tampered.linesight");
+  sqlite3 *db = NULL;
+
+  {
+    g_autoptr(LsCase) kase = ls_case_create (path, NULL, NULL, NULL);
+    g_assert_nonnull (kase);
+  }
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE;"
+                                 "CREATE TRIGGER t AFTER INSERT ON calls BEGIN DELETE FROM people; END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_refused_unchanged (path, LS_CASE_ERROR_DAMAGED);
+}
+
+static void
+test_refuse_truncated (void)
+{
+  g_autofree char *path = temp_case_path ("truncated.linesight");
+  g_autofree char *contents = NULL;
+  gsize len;
+  sqlite3 *db = NULL;
+
+  {
+    g_autoptr(LsCase) kase = ls_case_create (path, NULL, NULL, NULL);
+    g_assert_nonnull (kase);
+  }
+  /* Fold the WAL back in, so the main file holds everything. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 8192);
+  g_assert_true (g_file_set_contents (path, contents, len / 2, NULL));
+
+  assert_refused_unchanged (path, LS_CASE_ERROR_DAMAGED);
+}
+
+/* A version-1 file, as an older Linesight wrote it, is brought forward and
+ * keeps its data. */
+static void
+test_migrate_from_v1 (void)
+{
+  g_autofree char *path = temp_case_path ("v1.linesight");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsCase) kase = NULL;
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA application_id = %d;", LS_CASE_APPLICATION_ID);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (ls_sqlite_exec (db, pragma, &error));
+  g_assert_true (ls_case_schema_apply (db, 0, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (ls_sqlite_exec (db,
+                                 "INSERT INTO case_meta VALUES ('name', 'Old case');"
+                                 "INSERT INTO phones (number) VALUES ('+447700900123');",
+                                 &error));
+  g_assert_cmpint (ls_sqlite_query_int (db, "PRAGMA user_version", 0), ==, 1);
+  sqlite3_close (db);
+
+  kase = ls_case_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (kase);
+  db = ls_case_get_db (kase);
+  g_assert_cmpint (ls_sqlite_query_int (db, "PRAGMA user_version", 0), ==, LS_CASE_SCHEMA_VERSION);
+  g_assert_cmpint (ls_sqlite_query_int (db, "SELECT count(*) FROM phones", 0), ==, 1);
+  /* Tables of version 2 now exist and work. */
+  g_assert_true (ls_case_audit (kase, "test", "migrated", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ls_sqlite_query_int (db, "SELECT count(*) FROM audit_log", 0), ==, 1);
+}
+
+static void
+test_writer_commit_and_duplicates (void)
+{
+  g_autofree char *path = temp_case_path ("writer.linesight");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsCase) kase = ls_case_create (path, NULL, NULL, &error);
+  LsCallRecord call = { .start = 1700000000, .caller = "+447700900001", .callee = "+447700900002",
+                        .kind = LS_CALL_KIND_SMS, .duration = 0, .cell = "CELL-1",
+                        .imei = "356938035643809", .line = 2 };
+  LsCaseWriter *writer;
+  gint64 imported, duplicates;
+  gboolean added;
+  LsCaseCounts counts;
+
+  for (int round = 0; round < 2; round++)
+    {
+      writer = ls_case_writer_begin (kase, LS_IMPORT_KIND_CALLS, "calls.csv", "00", NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (ls_case_writer_add_call (writer, &call, &added, &error));
+      g_assert_cmpint (added, ==, round == 0);
+      ls_case_writer_get_tally (writer, &imported, &duplicates);
+      g_assert_cmpint (imported, ==, round == 0 ? 1 : 0);
+      g_assert_cmpint (duplicates, ==, round == 0 ? 0 : 1);
+      g_assert_true (ls_case_writer_commit (writer, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (ls_case_get_counts (kase, &counts, &error));
+  g_assert_cmpint (counts.calls, ==, 1);
+  g_assert_cmpint (counts.phones, ==, 2);
+  g_assert_cmpint (counts.cells, ==, 1);
+  g_assert_cmpint (counts.handsets, ==, 1);
+  g_assert_cmpint (counts.imports, ==, 2);
+  g_assert_cmpint (counts.first_call, ==, 1700000000);
+  g_assert_cmpint (ls_case_get_data_version (kase), ==, 2);
+}
+
+static void
+test_writer_abort (void)
+{
+  g_autofree char *path = temp_case_path ("abort.linesight");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsCase) kase = ls_case_create (path, NULL, NULL, &error);
+  LsPersonRecord person = { .name = "Alex", .dob = "2008-05-01", .line = 2 };
+  LsCaseWriter *writer;
+  LsCaseCounts counts;
+
+  writer = ls_case_writer_begin (kase, LS_IMPORT_KIND_PEOPLE, "people.csv", "00", NULL, &error);
+  g_assert_true (ls_case_writer_add_person (writer, &person, NULL, &error));
+  ls_case_writer_abort (writer);
+
+  g_assert_true (ls_case_get_counts (kase, &counts, &error));
+  g_assert_cmpint (counts.people, ==, 0);
+  g_assert_cmpint (counts.imports, ==, 0);
+  g_assert_cmpint (ls_case_get_data_version (kase), ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/create", test_create);
+  g_test_add_func ("/store/refuse/not-sqlite", test_refuse_not_sqlite);
+  g_test_add_func ("/store/refuse/foreign-application", test_refuse_foreign_application);
+  g_test_add_func ("/store/refuse/newer-schema", test_refuse_newer);
+  g_test_add_func ("/store/refuse/tampered", test_refuse_tampered);
+  g_test_add_func ("/store/refuse/truncated", test_refuse_truncated);
+  g_test_add_func ("/store/migrate/from-v1", test_migrate_from_v1);
+  g_test_add_func ("/store/writer/commit-and-duplicates", test_writer_commit_and_duplicates);
+  g_test_add_func ("/store/writer/abort", test_writer_abort);
+
+  return g_test_run ();
+}
