@@ -26,3 +26,12 @@ typedef enum {
 } LsImportKind;
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Progress of slow work, 0.0 to 1.0. Called on the worker's thread: the UI
+ * marshals it to the main thread itself. */
+typedef void (*LsProgressFunc) (double   fraction,
+                                gpointer user_data);
+
+G_END_DECLS
