@@ -163,6 +163,122 @@ test_refuse_truncated (void)
   assert_refused_unchanged (path, LS_CASE_ERROR_DAMAGED);
 }
 
+/* Makes a valid case, then lets RAW_SQL change it as someone else might,
+ * through a plain connection. */
+static char *
+make_case_then (const char *name,
+                const char *raw_sql)
+{
+  char *path = temp_case_path (name);
+  sqlite3 *db = NULL;
+
+  {
+    g_autoptr(LsCase) kase = ls_case_create (path, NULL, NULL, NULL);
+    LsCaseWriter *w = ls_case_writer_begin (kase, LS_IMPORT_KIND_PEOPLE, "p.csv", "", NULL, NULL);
+    LsPersonRecord person = { .name = "Alex", .line = 2 };
+
+    g_assert_true (ls_case_writer_add_person (w, &person, NULL, NULL));
+    g_assert_true (ls_case_writer_commit (w, NULL));
+  }
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE;", NULL, NULL, NULL), ==, SQLITE_OK);
+  if (raw_sql != NULL)
+    g_assert_cmpint (sqlite3_exec (db, raw_sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  return path;
+}
+
+static void
+test_refuse_view (void)
+{
+  g_autofree char *path = make_case_then ("view.linesight", "CREATE VIEW v AS SELECT * FROM people;");
+
+  assert_refused_unchanged (path, LS_CASE_ERROR_DAMAGED);
+}
+
+static void
+test_refuse_huge_field (void)
+{
+  g_autofree char *path = make_case_then ("huge.linesight",
+                                          "UPDATE people SET notes = zeroblob (100 * 1024 * 1024);"
+                                          "UPDATE people SET notes = CAST (notes AS TEXT);");
+
+  assert_refused_unchanged (path, LS_CASE_ERROR_DAMAGED);
+}
+
+/* Text columns have text affinity, so a number written there is read back
+ * as text: harmless, and the case opens. */
+static void
+test_number_for_text (void)
+{
+  g_autofree char *path = make_case_then ("number.linesight",
+                                          "UPDATE people SET name = 12345;"
+                                          "UPDATE case_meta SET value = 7 WHERE key = 'name';");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsCase) kase = ls_case_open (path, &error);
+  g_autofree char *name = NULL;
+
+  g_assert_no_error (error);
+  name = ls_case_dup_name (kase);
+  g_assert_cmpstr (name, ==, "7");
+  g_assert_cmpint (ls_sqlite_query_int (ls_case_get_db (kase),
+                                        "SELECT count(*) FROM people WHERE name = '12345'", 0), ==, 1);
+}
+
+/* Where a number belongs, text cannot be read as one: refused. */
+static void
+test_refuse_text_for_number (void)
+{
+  g_autofree char *path = make_case_then ("text.linesight",
+                                          "INSERT INTO calls (start, kind, duration, fingerprint)"
+                                          " VALUES ('yesterday', 0, 0, 1);");
+
+  assert_refused_unchanged (path, LS_CASE_ERROR_DAMAGED);
+}
+
+/* Overwrites the last page, a b-tree page of some table, leaving the
+ * header and the schema intact, so only a real check of the file finds it. */
+static void
+test_refuse_corrupt_page (void)
+{
+  g_autofree char *path = make_case_then ("corrupt.linesight", NULL);
+  g_autofree char *contents = NULL;
+  gsize len;
+  g_autoptr(LsCase) kase = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >=, 8192);
+  for (gsize i = len - 4096; i < len; i++)
+    contents[i] = (char) (0xA5 ^ (i * 31));
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+
+  assert_refused_unchanged (path, LS_CASE_ERROR_DAMAGED);
+}
+
+/* A path that is not UTF-8 still opens, and messages about it are UTF-8. */
+static void
+test_non_utf8_path (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("linesight-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "caf\xe9-\xff.linesight", NULL);
+  g_autofree char *missing = g_build_filename (dir, "gone-\xff.linesight", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsCase) kase = ls_case_create (path, NULL, NULL, &error);
+  g_autoptr(LsCase) again = NULL;
+
+  g_assert_no_error (error);
+  g_clear_object (&kase);
+  again = ls_case_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+
+  g_assert_null (ls_case_open (missing, &error));
+  g_assert_error (error, LS_CASE_ERROR, LS_CASE_ERROR_NOT_FOUND);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
 /* A version-1 file, as an older Linesight wrote it, is brought forward and
  * keeps its data. */
 static void
@@ -266,6 +382,12 @@ main (int    argc,
   g_test_add_func ("/store/refuse/newer-schema", test_refuse_newer);
   g_test_add_func ("/store/refuse/tampered", test_refuse_tampered);
   g_test_add_func ("/store/refuse/truncated", test_refuse_truncated);
+  g_test_add_func ("/store/refuse/view", test_refuse_view);
+  g_test_add_func ("/store/refuse/huge-field", test_refuse_huge_field);
+  g_test_add_func ("/store/open/number-for-text", test_number_for_text);
+  g_test_add_func ("/store/refuse/text-for-number", test_refuse_text_for_number);
+  g_test_add_func ("/store/refuse/corrupt-page", test_refuse_corrupt_page);
+  g_test_add_func ("/store/open/non-utf8-path", test_non_utf8_path);
   g_test_add_func ("/store/migrate/from-v1", test_migrate_from_v1);
   g_test_add_func ("/store/writer/commit-and-duplicates", test_writer_commit_and_duplicates);
   g_test_add_func ("/store/writer/abort", test_writer_abort);

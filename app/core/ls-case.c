@@ -241,6 +241,9 @@ configure_connection (sqlite3  *db,
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
   sqlite3_limit (db, SQLITE_LIMIT_ATTACHED, 0);
+  /* No field Linesight writes comes near this; a larger one is refused
+   * rather than read into memory. */
+  sqlite3_limit (db, SQLITE_LIMIT_LENGTH, LS_CASE_MAX_FIELD);
   sqlite3_busy_timeout (db, 5000);
 
   if (!ls_sqlite_exec (db, "PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON;", error))
@@ -341,6 +344,63 @@ ls_case_create (const char  *path,
   return g_steal_pointer (&self);
 }
 
+/* What a reader finds before the case is opened for writing: the b-trees
+ * intact (quick_check), and no value of a kind or size Linesight never
+ * writes, which would mean the file was made or changed by something else. */
+static gboolean
+validate_contents (sqlite3     *db,
+                   const char  *path,
+                   GError     **error)
+{
+  static const char sanity_sql[] =
+    "SELECT (SELECT count(*) FROM case_meta WHERE typeof(value) <> 'text' OR length(value) > 65536)"
+    " + (SELECT count(*) FROM people WHERE typeof(name) <> 'text' OR length(name) > 4096"
+    "    OR length(aliases) > 65536 OR length(address) > 65536 OR length(notes) > 1048576)"
+    " + (SELECT count(*) FROM phones WHERE typeof(number) <> 'text' OR length(number) > 64"
+    "    OR length(notes) > 1048576)"
+    " + (SELECT count(*) FROM cells WHERE typeof(cell_ref) <> 'text' OR length(cell_ref) > 256"
+    "    OR length(name) > 4096)"
+    " + (SELECT count(*) FROM events WHERE typeof(start) <> 'integer' OR typeof(kind) <> 'text'"
+    "    OR length(text) > 1048576)"
+    " + (SELECT count(*) FROM calls WHERE typeof(start) <> 'integer' OR typeof(kind) <> 'integer'"
+    "    OR typeof(duration) <> 'integer')";
+  g_autofree char *display = g_filename_display_name (path);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  const char *result;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, LS_CASE_ERROR, LS_CASE_ERROR_DAMAGED,
+                   "“%s” is damaged and cannot be opened (%s). Open a backup copy instead",
+                   display, sqlite3_errmsg (db));
+      return FALSE;
+    }
+  result = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, LS_CASE_ERROR, LS_CASE_ERROR_DAMAGED,
+                   "“%s” is damaged and cannot be opened (SQLite reports: %s). "
+                   "Open a backup copy instead",
+                   display, result ? result : "unknown damage");
+      return FALSE;
+    }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+
+  if (sqlite3_prepare_v2 (db, sanity_sql, -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (stmt) != SQLITE_ROW ||
+      sqlite3_column_int64 (stmt, 0) != 0)
+    {
+      g_set_error (error, LS_CASE_ERROR, LS_CASE_ERROR_DAMAGED,
+                   "“%s” holds values that Linesight never writes (text of the wrong kind or "
+                   "far too long); it has been changed outside Linesight and will not be opened",
+                   display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Checks what can be checked without writing: the header, then the schema
  * through a read-only connection. Only then is the file opened for writing. */
 LsCase *
@@ -355,15 +415,15 @@ ls_case_open (const char  *path,
   if (!ls_case_check_header (path, &version, error))
     return NULL;
 
-  if (version == LS_CASE_SCHEMA_VERSION)
-    {
-      g_autoptr(sqlite3) reader = open_connection (path, SQLITE_OPEN_READONLY, error);
+  {
+    g_autoptr(sqlite3) reader = open_connection (path, SQLITE_OPEN_READONLY, error);
 
-      if (reader == NULL ||
-          !configure_connection (reader, FALSE, error) ||
-          !ls_case_schema_check (reader, error))
-        return NULL;
-    }
+    if (reader == NULL ||
+        !configure_connection (reader, FALSE, error) ||
+        !ls_case_schema_check (reader, error) ||
+        !validate_contents (reader, path, error))
+      return NULL;
+  }
 
   self = g_object_new (LS_TYPE_CASE, NULL);
   self->path = g_strdup (path);

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 /* PRAGMA user_version this build writes. */
 #define LS_CASE_SCHEMA_VERSION 2
 #define LS_CASE_EXTENSION ".linesight"
+/* The largest single value any connection will read or write. */
+#define LS_CASE_MAX_FIELD (16 * 1024 * 1024)
 
 #define LS_TYPE_CASE (ls_case_get_type ())
 G_DECLARE_FINAL_TYPE (LsCase, ls_case, LS, CASE, GObject)
