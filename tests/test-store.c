@@ -5,9 +5,11 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "ls-case.h"
 #include "ls-case-writer.h"
+#include "ls-case-audit.h"
 
 static char *
 temp_case_path (const char *name)
@@ -370,6 +372,41 @@ test_writer_abort (void)
   g_assert_cmpint (ls_case_get_data_version (kase), ==, 0);
 }
 
+/* An export's audit entry names the file and holds its SHA-256. */
+static void
+test_audit_export (void)
+{
+  g_autofree char *path = temp_case_path ("audit.linesight");
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *out = g_build_filename (dir, "network.png", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsCase) kase = ls_case_create (path, NULL, NULL, &error);
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *expected = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "picture", -1);
+  LsExportRecord rec = { "network", "png", "all", 1700000000, -1, out };
+  LsAuditEntry *e;
+
+  g_assert_true (g_file_set_contents (out, "picture", -1, NULL));
+  g_assert_true (ls_case_record_export (kase, &rec, &error));
+  g_assert_no_error (error);
+
+  entries = ls_case_list_audit (kase, &error);
+  g_assert_cmpuint (entries->len, ==, 1);
+  e = g_ptr_array_index (entries, 0);
+  g_assert_cmpstr (e->action, ==, "export");
+  g_assert_cmpstr (e->subject, ==, "network");
+  g_assert_cmpstr (e->user, ==, g_get_user_name ());
+  g_assert_nonnull (strstr (e->details, expected));
+  g_assert_nonnull (strstr (e->details, "\"redaction\":\"all\""));
+  g_assert_nonnull (strstr (e->details, "2023-11-14T22:13:20Z"));
+  g_assert_nonnull (strstr (e->details, "network.png"));
+
+  /* A file that is not there cannot be recorded. */
+  rec.path = "/nonexistent/x.png";
+  g_assert_false (ls_case_record_export (kase, &rec, &error));
+  g_assert_nonnull (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -391,6 +428,7 @@ main (int    argc,
   g_test_add_func ("/store/migrate/from-v1", test_migrate_from_v1);
   g_test_add_func ("/store/writer/commit-and-duplicates", test_writer_commit_and_duplicates);
   g_test_add_func ("/store/writer/abort", test_writer_abort);
+  g_test_add_func ("/store/audit/export", test_audit_export);
 
   return g_test_run ();
 }
