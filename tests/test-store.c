@@ -281,12 +281,15 @@ test_non_utf8_path (void)
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
 }
 
-/* A version-1 file, as an older Linesight wrote it, is brought forward and
- * keeps its data. */
+/* A file of every older version, as an older Linesight wrote it, is
+ * brought forward to the current one and keeps its data; the tables of
+ * later versions then exist and work. */
 static void
-test_migrate_from_v1 (void)
+test_migrate_from_older (gconstpointer data)
 {
-  g_autofree char *path = temp_case_path ("v1.linesight");
+  int from = GPOINTER_TO_INT (data);
+  g_autofree char *name = g_strdup_printf ("v%d.linesight", from);
+  g_autofree char *path = temp_case_path (name);
   g_autoptr(GError) error = NULL;
   g_autoptr(LsCase) kase = NULL;
   g_autofree char *pragma = g_strdup_printf ("PRAGMA application_id = %d;", LS_CASE_APPLICATION_ID);
@@ -294,13 +297,13 @@ test_migrate_from_v1 (void)
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_true (ls_sqlite_exec (db, pragma, &error));
-  g_assert_true (ls_case_schema_apply (db, 0, 1, &error));
+  g_assert_true (ls_case_schema_apply (db, 0, from, &error));
   g_assert_no_error (error);
   g_assert_true (ls_sqlite_exec (db,
                                  "INSERT INTO case_meta VALUES ('name', 'Old case');"
                                  "INSERT INTO phones (number) VALUES ('+447700900123');",
                                  &error));
-  g_assert_cmpint (ls_sqlite_query_int (db, "PRAGMA user_version", 0), ==, 1);
+  g_assert_cmpint (ls_sqlite_query_int (db, "PRAGMA user_version", 0), ==, from);
   sqlite3_close (db);
 
   kase = ls_case_open (path, &error);
@@ -309,10 +312,16 @@ test_migrate_from_v1 (void)
   db = ls_case_get_db (kase);
   g_assert_cmpint (ls_sqlite_query_int (db, "PRAGMA user_version", 0), ==, LS_CASE_SCHEMA_VERSION);
   g_assert_cmpint (ls_sqlite_query_int (db, "SELECT count(*) FROM phones", 0), ==, 1);
-  /* Tables of version 2 now exist and work. */
+  {
+    g_autofree char *kept = ls_case_dup_name (kase);
+    g_assert_cmpstr (kept, ==, "Old case");
+  }
+  /* Version 2: the audit log; version 3: requests and outcomes. */
   g_assert_true (ls_case_audit (kase, "test", "migrated", NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (ls_sqlite_query_int (db, "SELECT count(*) FROM audit_log", 0), ==, 1);
+  g_assert_cmpint (ls_sqlite_query_int (db, "SELECT count(*) FROM requests", -1), ==, 0);
+  g_assert_cmpint (ls_sqlite_query_int (db, "SELECT count(*) FROM outcomes", -1), ==, 0);
 }
 
 static void
@@ -425,7 +434,11 @@ main (int    argc,
   g_test_add_func ("/store/refuse/text-for-number", test_refuse_text_for_number);
   g_test_add_func ("/store/refuse/corrupt-page", test_refuse_corrupt_page);
   g_test_add_func ("/store/open/non-utf8-path", test_non_utf8_path);
-  g_test_add_func ("/store/migrate/from-v1", test_migrate_from_v1);
+  for (int v = 1; v < LS_CASE_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *test_path = g_strdup_printf ("/store/migrate/from-v%d", v);
+      g_test_add_data_func (test_path, GINT_TO_POINTER (v), test_migrate_from_older);
+    }
   g_test_add_func ("/store/writer/commit-and-duplicates", test_writer_commit_and_duplicates);
   g_test_add_func ("/store/writer/abort", test_writer_abort);
   g_test_add_func ("/store/audit/export", test_audit_export);

@@ -146,10 +146,51 @@ static const char schema_v2[] =
   "  data_version INTEGER NOT NULL,"
   "  result TEXT NOT NULL);";
 
+/* Version 3: requests for data to communications providers, with their
+ * status history, and the outcomes of the operation. */
+static const char schema_v3[] =
+  "CREATE TABLE requests ("
+  "  id INTEGER PRIMARY KEY,"
+  "  created_at INTEGER NOT NULL,"
+  "  created_by TEXT NOT NULL,"
+  "  subject TEXT NOT NULL,"
+  "  identifiers TEXT NOT NULL,"
+  "  data_kinds TEXT NOT NULL,"
+  "  period_from INTEGER,"
+  "  period_to INTEGER,"
+  "  provider TEXT NOT NULL,"
+  "  priority TEXT NOT NULL,"
+  "  urgent_reason TEXT,"
+  "  justification TEXT NOT NULL,"
+  "  status TEXT NOT NULL DEFAULT 'draft',"
+  "  import_id INTEGER REFERENCES imports(id));"
+  "CREATE TABLE request_history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  request_id INTEGER NOT NULL REFERENCES requests(id) ON DELETE CASCADE,"
+  "  status TEXT NOT NULL,"
+  "  date TEXT NOT NULL,"
+  "  at INTEGER NOT NULL,"
+  "  user TEXT NOT NULL,"
+  "  note TEXT);"
+  "CREATE INDEX request_history_by_request ON request_history(request_id, at);"
+  "CREATE TABLE outcomes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL,"
+  "  date TEXT NOT NULL,"
+  "  line TEXT,"
+  "  person_id INTEGER REFERENCES people(id) ON DELETE SET NULL,"
+  "  quantity REAL,"
+  "  unit TEXT,"
+  "  source TEXT,"
+  "  notes TEXT,"
+  "  recorded_at INTEGER NOT NULL,"
+  "  recorded_by TEXT NOT NULL);";
+
 static const char * const steps[] = {
   NULL,
   schema_v1,
   schema_v2,
+  schema_v3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == LS_CASE_SCHEMA_VERSION + 1);
@@ -160,7 +201,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (steps) == LS_CASE_SCHEMA_VERSION + 1);
 static const char * const expected_tables[] = {
   "case_meta", "imports", "people", "phones", "cells", "handsets", "calls",
   "events", "mappings", "referrals", "audit_log", "layout_cache",
-  "analysis_cache",
+  "analysis_cache", "requests", "request_history", "outcomes",
 };
 
 gboolean
