@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ls-application.h"
+#include "ls-preferences-window.h"
 #include "ls-window.h"
 
 struct _LsApplication
@@ -87,10 +88,21 @@ new_window_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (ls_window_new (LS_APPLICATION (user_data))));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (ls_preferences_window_new (parent)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "new-window", new_window_action },
+  { "preferences", preferences_action },
 };
 
 static void
@@ -98,6 +110,8 @@ ls_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *new_window_accels[] = { "<Control><Shift>n", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
 
   G_APPLICATION_CLASS (ls_application_parent_class)->startup (app);
 
@@ -105,6 +119,8 @@ ls_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   ls_window_setup_accels (GTK_APPLICATION (app));
 }
 
