@@ -13,6 +13,7 @@ static const LsCliCommand commands[] = {
   { "new",  N_("Create an empty case"), ls_cli_new },
   { "info", N_("Summarise a case"), ls_cli_info },
   { "audit", N_("List the case’s exports and changes"), ls_cli_audit },
+  { "analyse", N_("Network measures, roles, deal lines and other findings"), ls_cli_analyse },
 };
 
 static const LsCliCommand *
