@@ -20,6 +20,8 @@
 #define HOLDER  "+447700900010"
 #define HEAD    "+447700900001"
 #define RUNNER  "+447700900020"
+#define SECOND  "+447700900021"
+#define MINDER  "+447700900030"
 #define TAXI    "+447700900500"
 #define MUM     "+447700900600"
 
@@ -117,8 +119,16 @@ write_line (Calls *c)
       /* Instructions to the runner before deals. */
       call (c, day + 500, HOLDER, RUNNER, LS_CALL_KIND_VOICE, 60, "LON-1", "350000000000001");
       call (c, day + 520, HOLDER, RUNNER, LS_CALL_KIND_SMS, 0, "LON-1", "350000000000001");
+      /* The runner's number moves to a new handset on day 3, and the old
+       * handset takes a new number: a chain of swaps. */
       for (guint i = 0; i < 3; i++)
-        call (c, day + 1000 + i * 1200, RUNNER, DEAL, LS_CALL_KIND_SMS, 0, i ? "NOR-1" : "NOR-2", "350000000000099");
+        call (c, day + 1000 + i * 1200, RUNNER, DEAL, LS_CALL_KIND_SMS, 0, i ? "NOR-1" : "NOR-2",
+              d < 3 ? "350000000000099" : "350000000000098");
+      if (d >= 3)
+        call (c, day + 1100, SECOND, HOLDER, LS_CALL_KIND_VOICE, 30, "NOR-3", "350000000000099");
+      /* A minder with the runner on four days, on the same cell within minutes. */
+      if (d < 4)
+        call (c, day + 1000 + 2 * 1200 + 300, MINDER, "+447700900031", LS_CALL_KIND_VOICE, 30, "NOR-1", NULL);
       /* The head, only ever with the holder. */
       call (c, day + 7200, HEAD, HOLDER, LS_CALL_KIND_VOICE, 300, "LON-2", "350000000000077");
       call (c, day + 7500, HOLDER, HEAD, LS_CALL_KIND_SMS, 0, "LON-1", "350000000000001");
@@ -136,10 +146,12 @@ write_legitimate (Calls *c)
   for (guint d = 0; d < 5; d++)
     for (guint i = 0; i < 30; i++)
       {
-        g_autofree char *p = taxi_passenger ((i * 7 + d * 3) % 60);
+        guint who = (i * 7 + d * 3) % 60;
+        g_autofree char *p = taxi_passenger (who);
+        g_autofree char *home = g_strdup_printf ("IPS-P%02u", who);
         gint64 t = T0 + d * DAY + 3600 + i * 600;
 
-        call (c, t, p, TAXI, LS_CALL_KIND_VOICE, 40, "IPS-1", NULL);
+        call (c, t, p, TAXI, LS_CALL_KIND_VOICE, 40, home, NULL);
         call (c, t + 240, TAXI, p, LS_CALL_KIND_SMS, 0, "IPS-1", NULL);
       }
   for (guint d = 0; d < 5; d++)
@@ -409,6 +421,134 @@ test_cli_json (void)
   g_assert_nonnull (strstr (out, "on 3 different days"));
 }
 
+static void
+test_handset_swaps (void)
+{
+  g_autoptr(LsCase) kase = make_case ();
+  g_autoptr(LsAnalysis) a = analyse (kase);
+  g_autoptr(GPtrArray) swaps = ls_analysis_list_findings (a, LS_FINDING_HANDSET_SWAP, key_of (a, "Kai Runner"));
+  g_autoptr(GPtrArray) shared = ls_analysis_list_findings (a, LS_FINDING_HANDSET_SWAP, key_of (a, DEAL));
+  g_autoptr(GPtrArray) all_swaps = ls_analysis_list_findings (a, LS_FINDING_HANDSET_SWAP, NULL);
+  g_autoptr(GPtrArray) mum = ls_analysis_list_findings (a, LS_FINDING_HANDSET_SWAP, key_of (a, "Mary Mum"));
+  LsFinding *f;
+  guint handsets = 0;
+  g_autofree char *all = NULL;
+
+  /* One chain: the runner's number and the number that took its handset. */
+  g_assert_cmpuint (swaps->len, ==, 1);
+  f = g_ptr_array_index (swaps, 0);
+  g_assert_true (ls_finding_has_subject (f, key_of (a, "Kai Runner")));
+  g_assert_true (ls_finding_has_subject (f, key_of (a, SECOND)));
+  g_assert_cmpuint (f->subjects->len, ==, 2);
+  g_ptr_array_add (f->reasons, NULL);
+  all = g_strjoinv ("\n", (char **) f->reasons->pdata);
+  g_ptr_array_remove_index (f->reasons, f->reasons->len - 1);
+  g_assert_nonnull (strstr (all, RUNNER " moved from handset 350000000000099"));
+  g_assert_nonnull (strstr (all, "to handset 350000000000098"));
+  g_assert_nonnull (strstr (all, "Handset 350000000000099, used with " RUNNER));
+  g_assert_nonnull (strstr (all, "took the number " SECOND));
+  for (guint i = 0; i < f->evidence->len; i++)
+    handsets += g_array_index (f->evidence, LsEvidence, i).kind == LS_EVIDENCE_HANDSET;
+  g_assert_cmpuint (handsets, ==, 3);
+  g_assert_cmpuint (f->evidence->len, ==, 3 + 3);  /* and the first call of each */
+  g_assert_cmpuint (mum->len, ==, 0);
+
+  /* The holder's phone and the deal line in one handset at the same time:
+   * a finding, but weaker than a clean hand-over. */
+  g_assert_cmpuint (all_swaps->len, ==, 2);
+  g_assert_cmpuint (shared->len, ==, 1);
+  g_assert_true (ls_finding_has_subject (g_ptr_array_index (shared, 0), key_of (a, "Hal Holder")));
+  g_assert_cmpfloat (((LsFinding *) g_ptr_array_index (shared, 0))->confidence, <, f->confidence);
+}
+
+static void
+test_co_location (void)
+{
+  g_autoptr(LsCase) kase = make_case ();
+  g_autoptr(LsAnalysis) a = analyse (kase);
+  g_autoptr(GPtrArray) together = ls_analysis_list_findings (a, LS_FINDING_CO_LOCATION, key_of (a, MINDER));
+  g_autoptr(GPtrArray) taxi = ls_analysis_list_findings (a, LS_FINDING_CO_LOCATION, key_of (a, "Quick Cabs"));
+  g_autoptr(GPtrArray) mum = ls_analysis_list_findings (a, LS_FINDING_CO_LOCATION, key_of (a, "Mary Mum"));
+  LsFinding *f;
+
+  g_assert_cmpuint (together->len, ==, 1);
+  f = g_ptr_array_index (together, 0);
+  g_assert_true (ls_finding_has_subject (f, key_of (a, "Kai Runner")));
+  g_assert_nonnull (strstr (g_ptr_array_index (f->reasons, 0), "on 4 different days"));
+  g_assert_nonnull (strstr (g_ptr_array_index (f->reasons, 1), "cell NOR-1"));
+  g_assert_cmpuint (f->evidence->len, ==, 8);   /* both phones' calls, 4 days */
+  g_assert_cmpuint (taxi->len, ==, 0);
+  g_assert_cmpuint (mum->len, ==, 0);
+}
+
+/* Two lines one after the other with the same customers, and a third
+ * line at the same time with other customers: only the first two are
+ * linked. */
+static void
+test_successor_line (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("linesight-successor-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "succ.linesight", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsCase) kase = ls_case_create (path, NULL, NULL, &error);
+  g_autoptr(LsAnalysis) a = NULL;
+  g_autoptr(GPtrArray) deal = NULL;
+  g_autoptr(GPtrArray) succ = NULL;
+  Calls c = { NULL, 1 };
+  LsFinding *f;
+
+  c.w = ls_case_writer_begin (kase, LS_IMPORT_KIND_CALLS, "calls.csv", "", NULL, &error);
+  for (guint d = 0; d < 10; d++)
+    {
+      const char *line = d < 5 ? "+447700900100" : "+447700900101";
+
+      for (guint i = 0; i < 20; i++)
+        {
+          g_autofree char *cust = customer (d < 5 ? i : i + 2);
+          g_autofree char *other = customer (40 + i);
+
+          call (&c, T0 + d * DAY + i * 5, line, cust, LS_CALL_KIND_SMS, 0, NULL, NULL);
+          call (&c, T0 + d * DAY + 3600 + i * 5, "+447700900300", other, LS_CALL_KIND_SMS, 0, NULL, NULL);
+        }
+    }
+  g_assert_true (ls_case_writer_commit (c.w, &error));
+
+  a = analyse (kase);
+  deal = ls_analysis_list_findings (a, LS_FINDING_DEAL_LINE, NULL);
+  g_assert_cmpuint (deal->len, ==, 3);
+  succ = ls_analysis_list_findings (a, LS_FINDING_SUCCESSOR_LINE, NULL);
+  g_assert_cmpuint (succ->len, ==, 1);
+  f = g_ptr_array_index (succ, 0);
+  g_assert_cmpstr (g_ptr_array_index (f->numbers, 0), ==, "+447700900100");
+  g_assert_cmpstr (g_ptr_array_index (f->numbers, 1), ==, "+447700900101");
+  /* 18 shared of 22 customers in all. */
+  g_assert_nonnull (strstr (g_ptr_array_index (f->reasons, 1), "18 of the 20 customers"));
+  g_assert_nonnull (strstr (g_ptr_array_index (f->reasons, 1), "0.82"));
+  g_assert_cmpfloat (f->confidence, >=, 0.9);
+  g_assert_cmpuint (f->evidence->len, ==, 50);
+}
+
+static void
+test_common_contacts (void)
+{
+  g_autoptr(LsCase) kase = make_case ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(sqlite3) reader = ls_case_open_reader (kase, &error);
+  g_autoptr(LsGraph) g = ls_graph_build (reader, NULL, NULL, &error);
+  int holder = ls_graph_find_number (g, HOLDER), runner = ls_graph_find_number (g, RUNNER);
+  int deal = ls_graph_find_number (g, DEAL), second = ls_graph_find_number (g, SECOND);
+  g_autoptr(GArray) common = ls_analysis_common_contacts (g, ls_graph_get_node (g, holder)->key,
+                                                          ls_graph_get_node (g, runner)->key);
+  g_autoptr(GArray) none = ls_analysis_common_contacts (g, ls_graph_get_node (g, second)->key,
+                                                        ls_graph_get_node (g, deal)->key);
+
+  /* The holder and the runner both deal with the deal line, and only it. */
+  g_assert_cmpuint (common->len, ==, 1);
+  g_assert_cmpint (g_array_index (common, guint, 0), ==, deal);
+  g_assert_cmpuint (none->len, ==, 1);  /* the holder */
+  g_assert_cmpint (g_array_index (none, guint, 0), ==, holder);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -419,5 +559,9 @@ main (int argc, char **argv)
   g_test_add_func ("/analysis/json-round-trip", test_json_round_trip);
   g_test_add_func ("/analysis/cache", test_cache);
   g_test_add_func ("/analysis/cli-json", test_cli_json);
+  g_test_add_func ("/analysis/handset-swaps", test_handset_swaps);
+  g_test_add_func ("/analysis/co-location", test_co_location);
+  g_test_add_func ("/analysis/successor-line", test_successor_line);
+  g_test_add_func ("/analysis/common-contacts", test_common_contacts);
   return g_test_run ();
 }

@@ -85,6 +85,15 @@ ls_detect_format_time (gint64 when)
   return ls_time_format_local (when, "%d/%m/%Y %H:%M");
 }
 
+char *
+ls_detect_format_day (gint64 when)
+{
+  if (when < 0)
+    return NULL;
+
+  return ls_time_format_local (when, "%d/%m/%Y");
+}
+
 gint64
 ls_detect_local_day (gint64 when)
 {

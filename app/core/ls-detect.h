@@ -60,6 +60,7 @@ sqlite3_stmt *ls_detect_prepare     (LsDetectContext *ctx,
                                      const char      *sql,
                                      GError         **error);
 char       *ls_detect_format_time   (gint64           when);
+char       *ls_detect_format_day    (gint64           when);
 /* The day (in UK time) of WHEN, as a count of days: for "on N different days". */
 gint64      ls_detect_local_day     (gint64           when);
 void        ls_deal_line_free       (gpointer         data);
