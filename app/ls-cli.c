@@ -11,6 +11,7 @@
 /* Keep in the order a person meets them. */
 static const LsCliCommand commands[] = {
   { "new",  N_("Create an empty case"), ls_cli_new },
+  { "demo", N_("Write the demo case"), ls_cli_demo },
   { "info", N_("Summarise a case"), ls_cli_info },
   { "audit", N_("List the case’s exports and changes"), ls_cli_audit },
   { "analyse", N_("Network measures, roles, deal lines and other findings"), ls_cli_analyse },

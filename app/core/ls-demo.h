@@ -22,4 +22,30 @@ gboolean ls_demo_generate (const char     *path,
                            GCancellable   *cancellable,
                            GError        **error);
 
+/* The planted truth: who is who in a demo case made with the same seed and
+ * scale, so that analysis can be checked against it. The role strings are
+ * the vocabulary of docs/DEMO.md: "head", "line-holder", "runner",
+ * "customer", "associate", "cuckooed". */
+typedef struct {
+  GHashTable *roles;          /* person name → role */
+  GHashTable *number_roles;   /* E.164 → role of the phone's user; deal-line numbers excluded */
+  GHashTable *number_owners;  /* E.164 → person name, also for unattributed (burner) phones */
+  GPtrArray  *deal_numbers;   /* E.164 of the deal line, in the order it used them */
+  GPtrArray  *deal_imeis;     /* every IMEI the deal line used, in order */
+  GPtrArray  *children;       /* names of runners under 18 throughout the activity */
+  GPtrArray  *cuckooed;       /* names of the vulnerable adults whose homes were taken over */
+  GPtrArray  *legitimate;     /* names of associates with no part in the line */
+  char       *deal_line_name; /* what customers call the line ("Taz") */
+  gint64      first_day;      /* unix seconds UTC of the first local midnight */
+  gint64      last_day;       /* unix seconds UTC of the last local midnight */
+} LsDemoTruth;
+
+LsDemoTruth *ls_demo_truth_new      (guint32      seed,
+                                     double       scale);
+void         ls_demo_truth_free     (LsDemoTruth *truth);
+const char  *ls_demo_truth_role_of  (LsDemoTruth *truth,
+                                     const char  *name);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LsDemoTruth, ls_demo_truth_free)
+
 G_END_DECLS
