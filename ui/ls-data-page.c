@@ -1,17 +1,26 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* LsDataPage: the case's rows as tables. */
+/* LsDataPage: the case's rows as tables (people, phones, calls, events,
+ * imports), one LsDataTable each, with one search for all of them. */
 #define G_LOG_DOMAIN "ls-data-page"
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "ls-data-page.h"
+#include "ls-data-table.h"
 
 struct _LsDataPage
 {
-  GtkWidget  parent_instance;
+  GtkWidget    parent_instance;
 
-  LsSession *session;
+  LsSession   *session;
+  LsDataTable *tables_by_kind[LS_ROW_TABLE_N];
+
+  GtkWidget   *box;
+  GtkLabel    *summary;
+  GtkSpinner  *spinner;
+  GtkEditable *search;
+  GtkStack    *tables;
 };
 
 G_DEFINE_FINAL_TYPE (LsDataPage, ls_data_page, GTK_TYPE_WIDGET)
@@ -28,12 +37,9 @@ static void
 ls_data_page_dispose (GObject *object)
 {
   LsDataPage *self = LS_DATA_PAGE (object);
-  GtkWidget *child;
 
+  ls_data_page_set_session (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LS_TYPE_DATA_PAGE);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (ls_data_page_parent_class)->dispose (object);
 }
@@ -76,6 +82,78 @@ ls_data_page_set_property (GObject      *object,
     }
 }
 
+static LsDataTable *
+visible_table (LsDataPage *self)
+{
+  return LS_DATA_TABLE (gtk_stack_get_visible_child (self->tables));
+}
+
+static void
+update_summary (LsDataPage *self)
+{
+  LsDataTable *table = visible_table (self);
+  LsRowModel *model = ls_data_table_get_model (table);
+  gboolean loading = ls_row_model_get_loading (model);
+  g_autofree char *text = NULL;
+
+  gtk_spinner_set_spinning (self->spinner, loading);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
+  if (ls_row_model_get_case (model) != NULL && !loading)
+    text = ls_data_table_dup_summary (table);
+  gtk_label_set_text (self->summary, text ? text : "");
+}
+
+static void
+model_changed_cb (LsDataPage *self,
+                  GParamSpec *pspec,
+                  LsRowModel *model)
+{
+  if (model == ls_data_table_get_model (visible_table (self)))
+    update_summary (self);
+}
+
+static void
+search_changed_cb (LsDataPage *self)
+{
+  const char *text = gtk_editable_get_text (self->search);
+
+  for (guint i = 0; i < LS_ROW_TABLE_N; i++)
+    ls_row_model_set_search (ls_data_table_get_model (self->tables_by_kind[i]), text);
+}
+
+static void
+stop_search_cb (LsDataPage *self)
+{
+  gtk_editable_set_text (self->search, "");
+}
+
+static void
+case_changed_cb (LsDataPage *self)
+{
+  LsCase *kase = self->session ? ls_session_get_case (self->session) : NULL;
+
+  for (guint i = 0; i < LS_ROW_TABLE_N; i++)
+    ls_row_model_set_case (ls_data_table_get_model (self->tables_by_kind[i]), kase);
+}
+
+static void
+data_changed_cb (LsDataPage *self)
+{
+  for (guint i = 0; i < LS_ROW_TABLE_N; i++)
+    ls_row_model_reload (ls_data_table_get_model (self->tables_by_kind[i]));
+}
+
+static gboolean
+focus_search_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  LsDataPage *self = LS_DATA_PAGE (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search));
+  return TRUE;
+}
+
 static void
 ls_data_page_class_init (LsDataPageClass *klass)
 {
@@ -92,13 +170,79 @@ ls_data_page_class_init (LsDataPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ls-data-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LsDataPage, box);
+  gtk_widget_class_bind_template_child (widget_class, LsDataPage, summary);
+  gtk_widget_class_bind_template_child (widget_class, LsDataPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, LsDataPage, search);
+  gtk_widget_class_bind_template_child (widget_class, LsDataPage, tables);
+  gtk_widget_class_bind_template_callback (widget_class, update_summary);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, focus_search_cb, NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
 ls_data_page_init (LsDataPage *self)
 {
+  static const LsRowTable order[] = {
+    LS_ROW_TABLE_CALLS, LS_ROW_TABLE_PEOPLE, LS_ROW_TABLE_PHONES,
+    LS_ROW_TABLE_EVENTS, LS_ROW_TABLE_IMPORTS,
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      GtkWidget *table = ls_data_table_new (order[i]);
+      LsRowModel *model = ls_data_table_get_model (LS_DATA_TABLE (table));
+      const LsRowTableSpec *spec = ls_row_model_get_spec (model);
+
+      self->tables_by_kind[order[i]] = LS_DATA_TABLE (table);
+      gtk_stack_add_titled (self->tables, table, spec->name, _(spec->title));
+      g_signal_connect_object (model, "notify::loading", G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (model, "notify::n-items", G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
+    }
+
+  update_summary (self);
+}
+
+LsDataTable *
+ls_data_page_get_table (LsDataPage *self,
+                        LsRowTable  table)
+{
+  g_return_val_if_fail (LS_IS_DATA_PAGE (self), NULL);
+  g_return_val_if_fail (table < LS_ROW_TABLE_N, NULL);
+
+  return self->tables_by_kind[table];
+}
+
+const char *
+ls_data_page_get_summary (LsDataPage *self)
+{
+  g_return_val_if_fail (LS_IS_DATA_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->summary);
+}
+
+void
+ls_data_page_show_table (LsDataPage *self,
+                         LsRowTable  table)
+{
+  g_return_if_fail (LS_IS_DATA_PAGE (self));
+  g_return_if_fail (table < LS_ROW_TABLE_N);
+
+  gtk_stack_set_visible_child (self->tables, GTK_WIDGET (self->tables_by_kind[table]));
+}
+
+void
+ls_data_page_set_search (LsDataPage *self,
+                         const char *text)
+{
+  g_return_if_fail (LS_IS_DATA_PAGE (self));
+
+  gtk_editable_set_text (self->search, text ? text : "");
+  search_changed_cb (self);
 }
 
 LsSession *
@@ -116,6 +260,17 @@ ls_data_page_set_session (LsDataPage *self,
   g_return_if_fail (LS_IS_DATA_PAGE (self));
   g_return_if_fail (session == NULL || LS_IS_SESSION (session));
 
-  if (g_set_object (&self->session, session))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      g_signal_connect_swapped (session, "notify::case", G_CALLBACK (case_changed_cb), self);
+      g_signal_connect_swapped (session, "data-changed", G_CALLBACK (data_changed_cb), self);
+    }
+  case_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "ls-data-table.h"
 #include "ls-session.h"
 
 G_BEGIN_DECLS
@@ -13,5 +14,14 @@ G_DECLARE_FINAL_TYPE (LsDataPage, ls_data_page, LS, DATA_PAGE, GtkWidget)
 LsSession  *ls_data_page_get_session (LsDataPage *self);
 void        ls_data_page_set_session (LsDataPage *self,
                                       LsSession  *session);
+LsDataTable *ls_data_page_get_table  (LsDataPage *self,
+                                      LsRowTable  table);
+void        ls_data_page_show_table  (LsDataPage *self,
+                                      LsRowTable  table);
+/* The visible table's row count, as shown: "1,000,000 calls". */
+const char *ls_data_page_get_summary (LsDataPage *self);
+/* Searches every table, as typing in the search entry does. */
+void        ls_data_page_set_search  (LsDataPage *self,
+                                      const char *text);
 
 G_END_DECLS
