@@ -9,80 +9,13 @@
 #include <locale.h>
 
 #include "ls-case.h"
-#include "ls-case-writer.h"
+#include "ls-data-page.h"
+#include "ls-row-model.h"
+#include "test-case-builder.h"
 #include "ls-settings.h"
 #include "ls-window-private.h"
 
 static const char * const page_names[] = { "network", "timeline", "map", "safeguarding", "data" };
-
-static char *
-temp_path (const char *name)
-{
-  g_autofree char *dir = g_dir_make_tmp ("linesight-window-XXXXXX", NULL);
-
-  g_assert_nonnull (dir);
-  return g_build_filename (dir, name, NULL);
-}
-
-/* A small case written the only way rows enter a case: LsCaseWriter. */
-static char *
-make_small_case (guint n_calls)
-{
-  static const char * const numbers[] = { "+447700900001", "+447700900002", "+447700900003",
-                                          "+447700900004", "+447700900005" };
-  static const char * const names[] = { "Ann Example", "Bob Example", "Cat Example" };
-  g_autofree char *path = temp_path ("small.linesight");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LsCase) kase = ls_case_create (path, "Operation Small", "OFFICIAL", &error);
-  LsCaseWriter *writer;
-
-  g_assert_no_error (error);
-
-  writer = ls_case_writer_begin (kase, LS_IMPORT_KIND_PHONES, "phones.csv", "00", NULL, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      LsPhoneRecord rec = { .number = numbers[i], .person = names[i], .line = i + 2 };
-
-      g_assert_true (ls_case_writer_add_phone (writer, &rec, NULL, &error));
-    }
-  g_assert_true (ls_case_writer_commit (writer, &error));
-
-  writer = ls_case_writer_begin (kase, LS_IMPORT_KIND_CALLS, "calls.csv", "01", NULL, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < n_calls; i++)
-    {
-      /* Starts are scrambled so that the id order is not the time order. */
-      LsCallRecord rec = {
-        .start = 1700000000 + (gint64) ((i * 7919) % n_calls) * 600,
-        .caller = (i % 11 == 0) ? NULL : numbers[i % G_N_ELEMENTS (numbers)],
-        .callee = numbers[(i + 1 + i / 5) % G_N_ELEMENTS (numbers)],
-        .kind = (i % 3 == 0) ? LS_CALL_KIND_SMS : LS_CALL_KIND_VOICE,
-        .duration = (i % 3 == 0) ? 0 : (gint64) ((i * 37) % 900),
-        .cell = (i % 2) ? "NOR-001" : "IPS-002",
-        .imei = "356938035643809",
-        .line = i + 2,
-      };
-
-      g_assert_true (ls_case_writer_add_call (writer, &rec, NULL, &error));
-    }
-  g_assert_true (ls_case_writer_commit (writer, &error));
-
-  writer = ls_case_writer_begin (kase, LS_IMPORT_KIND_EVENTS, "events.csv", "02", NULL, &error);
-  g_assert_no_error (error);
-  for (guint i = 0; i < 7; i++)
-    {
-      LsEventRecord rec = {
-        .start = 1700000000 + i * 86400, .end = -1, .person = names[i % G_N_ELEMENTS (names)],
-        .kind = "missing", .place = "Norwich", .text = "Reported missing from home", .line = i + 2,
-      };
-
-      g_assert_true (ls_case_writer_add_event (writer, &rec, NULL, &error));
-    }
-  g_assert_true (ls_case_writer_commit (writer, &error));
-
-  return g_steal_pointer (&path);
-}
 
 static LsWindow *
 new_window (void)
@@ -130,7 +63,7 @@ test_welcome (void)
 static void
 test_open_case (void)
 {
-  g_autofree char *path = make_small_case (50);
+  g_autofree char *path = test_case_build (50);
   g_autoptr(GSettings) settings = ls_settings_new ();
   g_auto(GStrv) recent = NULL;
   g_autoptr(GError) error = NULL;
@@ -140,8 +73,8 @@ test_open_case (void)
   g_assert_no_error (error);
   g_assert_true (ls_window_has_case (window));
   g_assert_nonnull (ls_session_get_case (ls_window_get_session (window)));
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Operation Small");
-  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (window->switcher_title), ==, "OFFICIAL");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, TEST_CASE_NAME);
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (window->switcher_title), ==, TEST_CASE_MARKING);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "case");
   g_assert_true (adw_view_switcher_title_get_view_switcher_enabled (window->switcher_title));
 
@@ -157,7 +90,7 @@ test_open_case (void)
 static void
 test_refuse (void)
 {
-  g_autofree char *path = temp_path ("not-a-case.linesight");
+  g_autofree char *path = test_case_temp_path ("not-a-case.linesight");
   g_autoptr(GError) error = NULL;
   LsWindow *window = new_window ();
 
@@ -168,6 +101,218 @@ test_refuse (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "welcome");
 
   destroy_window (window);
+}
+
+static void
+wait_for (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (done (data));
+}
+
+static gboolean
+tables_loaded (gpointer data)
+{
+  LsDataPage *page = data;
+
+  for (guint t = 0; t < LS_ROW_TABLE_N; t++)
+    if (ls_row_model_get_loading (ls_data_table_get_model (ls_data_page_get_table (page, t))))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Lets the window lay out and draw a few frames. */
+static void
+run_frames (void)
+{
+  gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkColumnViewColumn *
+view_column (GtkColumnView *view,
+             const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  g_assert_not_reached ();
+}
+
+static gint64
+first_row_id (LsDataTable *table)
+{
+  g_autoptr(LsRow) row = g_list_model_get_item (G_LIST_MODEL (ls_data_table_get_model (table)), 0);
+
+  g_assert_nonnull (row);
+  return ls_row_get_id (row);
+}
+
+static void
+test_data_page (void)
+{
+  static const struct {
+    LsRowTable  table;
+    const char *count;
+    const char *noun;
+  } tables[] = {
+    { LS_ROW_TABLE_PEOPLE, "SELECT count(*) FROM people", "people" },
+    { LS_ROW_TABLE_PHONES, "SELECT count(*) FROM phones", "phones" },
+    { LS_ROW_TABLE_CALLS, "SELECT count(*) FROM calls", "calls" },
+    { LS_ROW_TABLE_EVENTS, "SELECT count(*) FROM events", "events" },
+    { LS_ROW_TABLE_IMPORTS, "SELECT count(*) FROM imports", "imports" },
+  };
+  g_autofree char *path = test_case_build (3000);
+  g_autoptr(GError) error = NULL;
+  LsWindow *window = new_window ();
+  LsDataPage *page;
+  sqlite3 *db;
+
+  g_assert_true (ls_window_load_case (window, path, &error));
+  adw_view_stack_set_visible_child_name (window->stack, "data");
+  page = LS_DATA_PAGE (ls_window_get_page (window, "data"));
+  db = ls_case_get_db (ls_session_get_case (ls_window_get_session (window)));
+  wait_for (tables_loaded, page);
+
+  /* Each table has as many rows as SQL counts, and says so. */
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      LsDataTable *table = ls_data_page_get_table (page, tables[i].table);
+      gint64 count = ls_sqlite_query_int (db, tables[i].count, -1);
+      g_autofree char *grouped = ls_row_format_count (count);
+      g_autofree char *summary = g_strdup_printf ("%s %s", grouped, tables[i].noun);
+
+      ls_data_page_show_table (page, tables[i].table);
+      g_assert_cmpint (count, >, 1);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ls_data_table_get_model (table))), ==, count);
+      g_assert_cmpstr (ls_data_page_get_summary (page), ==, summary);
+    }
+  g_assert_cmpstr (ls_data_page_get_summary (page), ==, "4 imports");
+
+  destroy_window (window);
+}
+
+/* The calls table shows every call while making objects only for the rows
+ * on screen, and sorts by a clicked column as SQL ORDER BY does. */
+static void
+test_calls_table (void)
+{
+  g_autofree char *path = test_case_build (5000);
+  g_autoptr(GError) error = NULL;
+  LsWindow *window = new_window ();
+  LsDataPage *page;
+  LsDataTable *calls;
+  LsRowModel *model;
+  GtkColumnView *view;
+  sqlite3 *db;
+  guint created;
+
+  g_assert_true (ls_window_load_case (window, path, &error));
+  adw_view_stack_set_visible_child_name (window->stack, "data");
+  page = LS_DATA_PAGE (ls_window_get_page (window, "data"));
+  ls_data_page_show_table (page, LS_ROW_TABLE_CALLS);
+  calls = ls_data_page_get_table (page, LS_ROW_TABLE_CALLS);
+  model = ls_data_table_get_model (calls);
+  view = ls_data_table_get_view (calls);
+  db = ls_case_get_db (ls_session_get_case (ls_window_get_session (window)));
+  wait_for (tables_loaded, page);
+  run_frames ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==,
+                    ls_sqlite_query_int (db, "SELECT count(*) FROM calls", -1));
+  g_assert_cmpstr (ls_data_page_get_summary (page), ==, "5,000 calls");
+  created = ls_row_model_get_rows_created (model);
+  g_assert_cmpuint (created, >, 0);
+  g_assert_cmpuint (created, <=, 4 * LS_ROW_MODEL_PAGE_SIZE);
+  g_assert_cmpint (first_row_id (calls), ==,
+                   ls_sqlite_query_int (db, "SELECT id FROM calls ORDER BY start, id LIMIT 1", -1));
+
+  /* Longest call first. */
+  gtk_column_view_sort_by_column (view, view_column (view, "Duration"), GTK_SORT_DESCENDING);
+  g_assert_true (ls_row_model_get_loading (model));
+  wait_for (tables_loaded, page);
+  g_assert_cmpint (ls_row_model_get_sort_column (model), ==, 4);
+  g_assert_true (ls_row_model_get_sort_descending (model));
+  g_assert_cmpint (first_row_id (calls), ==,
+                   ls_sqlite_query_int (db, "SELECT id FROM calls ORDER BY duration DESC, id DESC LIMIT 1", -1));
+
+  /* Latest call first, then earliest. */
+  gtk_column_view_sort_by_column (view, view_column (view, "Time"), GTK_SORT_DESCENDING);
+  wait_for (tables_loaded, page);
+  g_assert_cmpint (first_row_id (calls), ==,
+                   ls_sqlite_query_int (db, "SELECT id FROM calls ORDER BY start DESC, id DESC LIMIT 1", -1));
+  gtk_column_view_sort_by_column (view, view_column (view, "Time"), GTK_SORT_ASCENDING);
+  wait_for (tables_loaded, page);
+  g_assert_false (ls_row_model_get_sort_descending (model));
+  g_assert_cmpint (first_row_id (calls), ==,
+                   ls_sqlite_query_int (db, "SELECT id FROM calls ORDER BY start, id LIMIT 1", -1));
+
+  /* Withheld callers sort first by caller. */
+  gtk_column_view_sort_by_column (view, view_column (view, "Caller"), GTK_SORT_ASCENDING);
+  wait_for (tables_loaded, page);
+  g_assert_cmpint (first_row_id (calls), ==,
+                   ls_sqlite_query_int (db, "SELECT id FROM calls WHERE caller_id IS NULL ORDER BY id LIMIT 1", -1));
+
+  /* No column: the natural order again. */
+  gtk_column_view_sort_by_column (view, NULL, GTK_SORT_ASCENDING);
+  wait_for (tables_loaded, page);
+  g_assert_cmpint (ls_row_model_get_sort_column (model), ==, -1);
+
+  /* Searching narrows every table and says how far. */
+  ls_data_page_set_search (page, "Bob Example");
+  wait_for (tables_loaded, page);
+  {
+    gint64 n = ls_sqlite_query_int (db,
+                                    "SELECT count(*) FROM calls c JOIN phones p ON p.id IN (c.caller_id, c.callee_id) "
+                                    "JOIN people n ON n.id = p.person_id WHERE n.name = 'Bob Example'", -1);
+    g_autofree char *grouped = ls_row_format_count (n);
+    g_autofree char *summary = g_strdup_printf ("%s of 5,000 calls", grouped);
+
+    g_assert_cmpint (n, >, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+    g_assert_cmpstr (ls_data_page_get_summary (page), ==, summary);
+  }
+
+  destroy_window (window);
+}
+
+/* Under LANGUAGE=cy the window speaks Welsh, from the catalogue built in
+ * the build tree. Run in a child process: gettext caches what it found. */
+static void
+test_welsh (void)
+{
+  if (g_test_subprocess ())
+    {
+      LsWindow *window;
+
+      g_setenv ("LANGUAGE", "cy", TRUE);
+      window = new_window ();
+      g_assert_cmpstr (adw_status_page_get_title (window->welcome_page), ==, "Croeso i Linesight");
+      g_assert_cmpstr (adw_view_stack_page_get_title (adw_view_stack_get_page (window->stack, ls_window_get_page (window, "network"))),
+                       ==, "Rhwydwaith");
+      g_assert_cmpstr (adw_view_stack_page_get_title (adw_view_stack_get_page (window->stack, ls_window_get_page (window, "timeline"))),
+                       ==, "Llinell amser");
+      g_assert_cmpstr (adw_view_stack_page_get_title (adw_view_stack_get_page (window->stack, ls_window_get_page (window, "safeguarding"))),
+                       ==, "Diogelu");
+      destroy_window (window);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
 }
 
 int
@@ -187,6 +332,9 @@ main (int    argc,
   g_test_add_func ("/window/welcome", test_welcome);
   g_test_add_func ("/window/open-case", test_open_case);
   g_test_add_func ("/window/refuse", test_refuse);
+  g_test_add_func ("/window/data-page", test_data_page);
+  g_test_add_func ("/window/calls-table", test_calls_table);
+  g_test_add_func ("/window/welsh", test_welsh);
 
   return g_test_run ();
 }
