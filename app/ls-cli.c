@@ -15,6 +15,7 @@ static const LsCliCommand commands[] = {
   { "info", N_("Summarise a case"), ls_cli_info },
   { "audit", N_("List the case’s exports and changes"), ls_cli_audit },
   { "analyse", N_("Network measures, roles, deal lines and other findings"), ls_cli_analyse },
+  { "import", N_("Import calls, people, phones, handsets, cells or events from CSV"), ls_cli_import },
 };
 
 static const LsCliCommand *

@@ -31,5 +31,6 @@ int ls_cli_info         (int argc, char **argv);
 int ls_cli_audit        (int argc, char **argv);
 int ls_cli_analyse      (int argc, char **argv);
 int ls_cli_demo         (int argc, char **argv);
+int ls_cli_import       (int argc, char **argv);
 
 G_END_DECLS
