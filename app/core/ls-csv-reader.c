@@ -519,6 +519,12 @@ decode_iconv (LsCsvReader   *self,
           self->n_carry = inleft;
           return;
         }
+      if (errno == EINVAL)
+        {
+          g_set_error (deferred, LS_IMPORT_ERROR, LS_IMPORT_ERROR_NOT_CSV,
+                       _("the file ends in the middle of a character; it may have been cut short"));
+          return;
+        }
       g_set_error (deferred, LS_IMPORT_ERROR, LS_IMPORT_ERROR_NOT_CSV,
                    _("byte 0x%02x is not a character in %s; the file is damaged or not text"),
                    (guint8) *inp, encoding_names[self->encoding]);

@@ -29,7 +29,7 @@ static const char * const start_words[] = {
   "start", "startedat", "begin", "begintime", "sessionstart", "sessionstarttime",
   "callstarttime", "starttime", "calldate", "date", "time", "eventtime", "eventdate",
   "eventstart", "seizuretime", "connectiontime", "answertime", "when", "occurred", "occurredat",
-  NULL,
+  "datum", "datumzeit", "zeitpunkt", NULL,
 };
 
 static const LsImportField call_fields[N_CALL_FIELDS] = {
@@ -44,12 +44,14 @@ static const LsImportField call_fields[N_CALL_FIELDS] = {
        "callerid", "callingnumber", "callingparty", "callingpartynumber", "callingno",
        "callingmsisdn", "from", "fromnumber", "originating", "originatingnumber",
        "originatingparty", "originatingmsisdn", "originator", "source", "sourcenumber", "cli",
+       "anummer", "anumberdialled", "callingpartyaddress",
        "ani", "sender", "sendernumber", "callfrom", "numberfrom", "originatingaddress") },
   [CALL_CALLEE] = { "callee", N_("the called number (B number)"), LS_FIELD_PHONE, TRUE,
     S ("bnumber", "bparty", "bpartynumber", "bpartymsisdn", "bnum", "callee", "calleenumber",
        "callednumber", "calledparty", "calledpartynumber", "calledno", "calledmsisdn", "to",
        "tonumber", "terminating", "terminatingnumber", "terminatingparty", "terminatingmsisdn",
        "destination", "destinationnumber", "dialled", "diallednumber", "dialednumber",
+       "bnummer", "calledpartyaddress",
        "dialleddigits", "recipient", "recipientnumber", "receiver", "callto", "numberto",
        "connectednumber") },
   [CALL_KIND] = { "kind", N_("voice call or text message (Voice, MOC, SMS-MO, Text…)"),

@@ -529,8 +529,10 @@ scan_zone (const char **pp,
     int sign = *p == '-' ? -1 : 1;
 
     p++;
-    if (!scan_uint (&p, e, 2, 2, &h, NULL))
+    if (e - p < 2 || !g_ascii_isdigit (p[0]) || !g_ascii_isdigit (p[1]))
       return FALSE;
+    h = (p[0] - '0') * 10 + (p[1] - '0');
+    p += 2;
     if (p < e && *p == ':')
       p++;
     if (p < e && !scan_uint (&p, e, 2, 2, &m, NULL))

@@ -1,0 +1,800 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Import of whole files: malformed files are refused at the exact line and
+ * column with the case left byte for byte as it was; good files in the
+ * styles operators and partners really send are read exactly. */
+#define G_LOG_DOMAIN "test-import"
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sys/wait.h>
+#include <math.h>
+#include <string.h>
+
+#include "ls-case.h"
+#include "ls-case-mappings.h"
+#include "ls-case-writer.h"
+#include "ls-import.h"
+
+typedef struct {
+  const char *file;
+  LsImportKind kind;
+  gint64      line;
+  gint64      column;
+  const char *field;     /* NULL for problems of the file rather than a field */
+  const char *contains;
+} BadFile;
+
+static const BadFile bad_files[] = {
+  { "bad-date.csv", LS_IMPORT_KIND_CALLS, 2, 1, "start", "found \"2024-13-01 10:00\"" },
+  { "impossible-date.csv", LS_IMPORT_KIND_CALLS, 3, 1, "start",
+    "expected a date like 2024-03-01 14:05:00 or 01/03/2024 14:05, found \"31/02/2024\"" },
+  { "feb29-non-leap.csv", LS_IMPORT_KIND_CALLS, 2, 1, "start", "found \"29/02/2023 10:00\"" },
+  { "us-order-date.csv", LS_IMPORT_KIND_CALLS, 4, 1, "start", "found \"03/13/2024 10:00\"" },
+  { "unterminated-quote.csv", LS_IMPORT_KIND_CALLS, 4, 6, NULL, "closing quote" },
+  { "short-row.csv", LS_IMPORT_KIND_CALLS, 2, 6, NULL, "expected 6 columns" },
+  { "long-row.csv", LS_IMPORT_KIND_CALLS, 4, 7, NULL, "found 7" },
+  { "binary-garbage.csv", LS_IMPORT_KIND_CALLS, 2, 1, NULL, "binary data" },
+  { "empty.csv", LS_IMPORT_KIND_CALLS, 1, 1, NULL, "empty" },
+  { "header-only.csv", LS_IMPORT_KIND_CALLS, 2, 1, NULL, "found none" },
+  { "utf8-bom-bad-date.csv", LS_IMPORT_KIND_CALLS, 3, 1, "start", "found \"1/3/2024 25:10\"" },
+  { "utf16le-bom-bad-number.tsv", LS_IMPORT_KIND_CALLS, 2, 2, "caller", "found \"07700 9OO123\"" },
+  { "utf16be-bom-bad-duration.tsv", LS_IMPORT_KIND_CALLS, 2, 5, "duration", "found \"1:75\"" },
+  { "utf16-truncated.tsv", LS_IMPORT_KIND_CALLS, 3, 1, NULL, "middle of a character" },
+  { "cp1252-bad-dob.csv", LS_IMPORT_KIND_PEOPLE, 3, 3, "dob", "found \"30/02/2007\"" },
+  { "cp1252-undefined-byte.csv", LS_IMPORT_KIND_PEOPLE, 2, 2, NULL, "0x81" },
+  { "mixed-encoding.csv", LS_IMPORT_KIND_PEOPLE, 4, 1, NULL, "not valid UTF-8" },
+  { "letters-in-number.csv", LS_IMPORT_KIND_CALLS, 2, 2, "caller", "found \"07700 9OO123\"" },
+  { "excel-scientific-number.csv", LS_IMPORT_KIND_CALLS, 2, 2, "caller", "found \"4.47701E+11\"" },
+  { "negative-duration.csv", LS_IMPORT_KIND_CALLS, 3, 5, "duration", "found \"-30\"" },
+  { "bad-duration.csv", LS_IMPORT_KIND_CALLS, 2, 5, "duration", "found \"1:75\"" },
+  { "unknown-call-type.csv", LS_IMPORT_KIND_CALLS, 2, 4, "kind", "found \"Fax\"" },
+  { "stray-quote.csv", LS_IMPORT_KIND_CALLS, 2, 6, NULL, "does not start with one" },
+  { "text-after-quote.csv", LS_IMPORT_KIND_CALLS, 2, 6, NULL, "after the closing quote" },
+  { "nonexistent-time.csv", LS_IMPORT_KIND_CALLS, 2, 1, "start", "clocks went forward" },
+  { "bad-time-split.csv", LS_IMPORT_KIND_CALLS, 2, 2, "time", "found \"25:00\"" },
+  { "bad-imei.csv", LS_IMPORT_KIND_CALLS, 2, 4, "imei", "found \"35693803564380X\"" },
+  { "event-multiline-bad-end.csv", LS_IMPORT_KIND_EVENTS, 4, 4, "end", "found \"32/03/2024\"" },
+  { "event-multiline-then-bad-start.csv", LS_IMPORT_KIND_EVENTS, 5, 1, "start", "found \"yesterday\"" },
+  { "people-bad-latitude.csv", LS_IMPORT_KIND_PEOPLE, 2, 3, "lat", "found \"91.5\"" },
+  { "cells-lat-without-lon.csv", LS_IMPORT_KIND_CELLS, 3, 4, "lon", "longitude" },
+  { "cells-bad-easting.csv", LS_IMPORT_KIND_CELLS, 2, 2, "easting", "found \"abc\"" },
+  { "handsets-bad-first-seen.csv", LS_IMPORT_KIND_HANDSETS, 2, 3, "first_seen", "found \"yesterday\"" },
+  { "phones-withheld-number.csv", LS_IMPORT_KIND_PHONES, 2, 1, "number", "found \"Withheld\"" },
+  { "tab-bad-date.tsv", LS_IMPORT_KIND_CALLS, 3, 2, "start", "found \"2024-03-01T25:00:00Z\"" },
+  { "semicolon-bad-number.csv", LS_IMPORT_KIND_CALLS, 4, 3, "callee", "found \"0770O 900456\"" },
+  { "control-char.csv", LS_IMPORT_KIND_CALLS, 3, 2, NULL, "byte 0x07" },
+  { "crlf-bad-date.csv", LS_IMPORT_KIND_CALLS, 3, 1, "start", "found \"01/03/2024 14:61\"" },
+  { "cr-only-bad-date.csv", LS_IMPORT_KIND_CALLS, 3, 1, "start", "found \"00/03/2024 14:00\"" },
+  { "blank-lines-then-bad.csv", LS_IMPORT_KIND_CALLS, 7, 2, "caller", "ext 5" },
+};
+
+static char *
+data_path (const char *file)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "import", file, NULL);
+}
+
+static char *
+temp_dir (void)
+{
+  char *dir = g_dir_make_tmp ("linesight-import-XXXXXX", NULL);
+
+  g_assert_nonnull (dir);
+  return dir;
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  return g_bytes_new_take (contents, len);
+}
+
+static LsImportReport *
+import_file (LsCase       *kase,
+             const char   *path,
+             LsImportKind  kind,
+             gboolean      expect_ok)
+{
+  LsImportOptions options = { 0, };
+  LsImportReport *report = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  options.kind = kind;
+  options.path = path;
+  ok = ls_import_run (kase, &options, NULL, NULL, NULL, &report, &error);
+  if (expect_ok)
+    {
+      g_assert_no_error (error);
+      g_assert_true (ok);
+    }
+  else
+    {
+      g_assert_nonnull (error);
+      g_assert_false (ok);
+    }
+  g_assert_nonnull (report);
+  return report;
+}
+
+/* A case with something in it already, closed so its file is settled. */
+static char *
+make_case (const char *dir)
+{
+  char *path = g_build_filename (dir, "case.linesight", NULL);
+  g_autoptr(LsCase) kase = ls_case_create (path, "Test", NULL, NULL);
+  g_autofree char *calls = data_path ("good-semicolon-ddmmyyyy.csv");
+  g_autofree char *people = data_path ("good-cp1252-people.csv");
+
+  g_assert_nonnull (kase);
+  ls_import_report_free (import_file (kase, calls, LS_IMPORT_KIND_CALLS, TRUE));
+  ls_import_report_free (import_file (kase, people, LS_IMPORT_KIND_PEOPLE, TRUE));
+  return path;
+}
+
+static void
+assert_refused_unchanged (const char   *file_path,
+                          const char   *shown_name,
+                          LsImportKind  kind,
+                          gint64        line,
+                          gint64        column,
+                          const char   *field,
+                          const char   *contains)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *case_path = make_case (dir);
+  g_autoptr(GBytes) before = read_bytes (case_path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(LsImportReport) report = NULL;
+  g_autofree char *formatted = NULL;
+  g_autofree char *prefix = NULL;
+  const LsImportProblem *problem;
+
+  {
+    g_autoptr(LsCase) kase = ls_case_open (case_path, NULL);
+
+    g_assert_nonnull (kase);
+    report = import_file (kase, file_path, kind, FALSE);
+  }
+
+  g_assert_cmpuint (report->problems->len, >=, 1);
+  problem = g_ptr_array_index (report->problems, 0);
+  formatted = ls_import_problem_format (shown_name, problem);
+  g_test_message ("%s", formatted);
+  g_assert_cmpint (problem->line, ==, line);
+  g_assert_cmpint (problem->column, ==, column);
+  g_assert_cmpstr (problem->field, ==, field);
+  g_assert_nonnull (strstr (problem->message, contains));
+  prefix = g_strdup_printf ("%s:%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ": %s%s%s", shown_name,
+                            line, column, field ? "field '" : "", field ? field : "", field ? "': " : "");
+  g_assert_true (g_str_has_prefix (formatted, prefix));
+  g_assert_false (report->committed);
+
+  after = read_bytes (case_path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_bad_file (gconstpointer data)
+{
+  const BadFile *bad = data;
+  g_autofree char *path = data_path (bad->file);
+
+  assert_refused_unchanged (path, path, bad->kind, bad->line, bad->column, bad->field, bad->contains);
+}
+
+static void
+write_file (const char *path,
+            const char *contents,
+            gssize      len)
+{
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+}
+
+/* 10 MB in one field, closed and unclosed: refused where the field starts,
+ * without the reader holding it all. */
+static void
+test_huge_field (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *closed = g_build_filename (dir, "huge-closed.csv", NULL);
+  g_autofree char *open_quote = g_build_filename (dir, "huge-open.csv", NULL);
+  GString *s = g_string_new ("Start,Caller,Callee,Type,Duration,Cell\n"
+                             "01/03/2024 14:05,07700 900123,07700 900456,Voice,65,CELL1\n"
+                             "01/03/2024 14:06,07700 900123,07700 900456,Voice,65,\"");
+  gsize header_len = s->len;
+
+  g_string_set_size (s, header_len + 10 * 1024 * 1024);
+  memset (s->str + header_len, 'x', 10 * 1024 * 1024);
+  write_file (open_quote, s->str, s->len);
+  g_string_append (s, "\"\n");
+  write_file (closed, s->str, s->len);
+  g_string_free (s, TRUE);
+
+  assert_refused_unchanged (closed, closed, LS_IMPORT_KIND_CALLS, 3, 6, NULL, "longer than 1 MB");
+  assert_refused_unchanged (open_quote, open_quote, LS_IMPORT_KIND_CALLS, 3, 6, NULL, "longer than 1 MB");
+}
+
+static gint64
+query_int (LsCase     *kase,
+           const char *sql)
+{
+  return ls_sqlite_query_int (ls_case_get_db (kase), sql, -999);
+}
+
+static char *
+query_text (LsCase     *kase,
+            const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (ls_case_get_db (kase), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+static LsCase *
+fresh_case (char **dir_out)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "fresh.linesight", NULL);
+  LsCase *kase = ls_case_create (path, "Fresh", NULL, NULL);
+
+  g_assert_nonnull (kase);
+  if (dir_out)
+    *dir_out = g_steal_pointer (&dir);
+  return kase;
+}
+
+#define CALL_AT(n, col) "SELECT " col " FROM calls ORDER BY source_line LIMIT 1 OFFSET " #n
+
+static void
+test_good_semicolon (void)
+{
+  g_autoptr(LsCase) kase = fresh_case (NULL);
+  g_autofree char *path = data_path ("good-semicolon-ddmmyyyy.csv");
+  g_autoptr(LsImportReport) report = import_file (kase, path, LS_IMPORT_KIND_CALLS, TRUE);
+  g_autofree char *caller = NULL, *callee = NULL, *cell = NULL, *sha = NULL;
+
+  g_assert_cmpint (report->delimiter, ==, ';');
+  g_assert_cmpint (report->imported, ==, 4);
+  g_assert_cmpint (query_int (kase, CALL_AT (0, "start")), ==, 1709301910);
+  g_assert_cmpint (query_int (kase, CALL_AT (0, "duration")), ==, 65);
+  g_assert_cmpint (query_int (kase, CALL_AT (0, "kind")), ==, LS_CALL_KIND_VOICE);
+  caller = query_text (kase, "SELECT number FROM phones p JOIN calls c ON c.caller_id = p.id WHERE c.source_line = 2");
+  callee = query_text (kase, "SELECT number FROM phones p JOIN calls c ON c.callee_id = p.id WHERE c.source_line = 3");
+  g_assert_cmpstr (caller, ==, "+447700900123");
+  g_assert_cmpstr (callee, ==, "+447700900123");
+  g_assert_cmpint (query_int (kase, CALL_AT (1, "kind")), ==, LS_CALL_KIND_SMS);
+  g_assert_cmpint (query_int (kase, CALL_AT (1, "start")), ==, 1709302020);
+  /* Withheld caller kept, not dropped. */
+  g_assert_cmpint (query_int (kase, "SELECT count(*) FROM calls WHERE caller_id IS NULL AND source_line = 4"), ==, 1);
+  g_assert_cmpint (query_int (kase, CALL_AT (2, "start")), ==, 1709370000);
+  g_assert_cmpint (query_int (kase, CALL_AT (2, "duration")), ==, 10);
+  g_assert_cmpint (query_int (kase, CALL_AT (3, "start")), ==, 1721079000);
+  g_assert_cmpint (query_int (kase, CALL_AT (3, "duration")), ==, 3600);
+  g_assert_cmpint (query_int (kase, "SELECT count(*) FROM phones WHERE number = '+33612345678'"), ==, 1);
+  cell = query_text (kase, "SELECT cell_ref FROM cells c JOIN calls k ON k.cell_id = c.id WHERE k.source_line = 2");
+  g_assert_cmpstr (cell, ==, "234-10-1234-5678");
+
+  /* Provenance: the import row holds the file's SHA-256. */
+  {
+    g_autoptr(GBytes) bytes = read_bytes (path);
+    g_autofree char *expected = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+
+    sha = query_text (kase, "SELECT sha256 FROM imports");
+    g_assert_cmpstr (sha, ==, expected);
+    g_assert_cmpint (query_int (kase, "SELECT count(*) FROM calls WHERE import_id = (SELECT id FROM imports)"), ==, 4);
+  }
+}
+
+static void
+test_good_tab_iso (void)
+{
+  g_autoptr(LsCase) kase = fresh_case (NULL);
+  g_autofree char *path = data_path ("good-tab-iso.tsv");
+  g_autoptr(LsImportReport) report = import_file (kase, path, LS_IMPORT_KIND_CALLS, TRUE);
+  g_autofree char *imei = NULL;
+
+  g_assert_cmpint (report->delimiter, ==, '\t');
+  g_assert_cmpint (report->imported, ==, 3);
+  g_assert_cmpint (query_int (kase, CALL_AT (0, "start")), ==, 1709301900);
+  g_assert_cmpint (query_int (kase, CALL_AT (1, "start")), ==, 1719839100);
+  /* The column says UTC, so a time without an offset is UTC. */
+  g_assert_cmpint (query_int (kase, CALL_AT (2, "start")), ==, 1719842700);
+  imei = query_text (kase, CALL_AT (0, "imei"));
+  g_assert_cmpstr (imei, ==, "356938035643809");
+  g_assert_cmpint (query_int (kase, "SELECT count(*) FROM handsets WHERE imei = '356938035643809'"), ==, 1);
+}
+
+static void
+test_good_split_date_time (void)
+{
+  g_autoptr(LsCase) kase = fresh_case (NULL);
+  g_autofree char *path = data_path ("good-split-date-time.csv");
+  g_autoptr(LsImportReport) report = import_file (kase, path, LS_IMPORT_KIND_CALLS, TRUE);
+
+  g_assert_cmpint (report->imported, ==, 3);
+  g_assert_cmpint (query_int (kase, CALL_AT (0, "start")), ==, 1719839100);
+  g_assert_cmpint (query_int (kase, CALL_AT (1, "start")), ==, 1719839100);
+  g_assert_cmpint (query_int (kase, CALL_AT (1, "kind")), ==, LS_CALL_KIND_SMS);
+  g_assert_cmpint (query_int (kase, CALL_AT (2, "start")), ==, 1719839190);
+  g_assert_cmpint (query_int (kase, CALL_AT (2, "duration")), ==, 95);
+}
+
+static void
+test_good_cp1252_people (void)
+{
+  g_autoptr(LsCase) kase = fresh_case (NULL);
+  g_autofree char *path = data_path ("good-cp1252-people.csv");
+  g_autoptr(LsImportReport) report = import_file (kase, path, LS_IMPORT_KIND_PEOPLE, TRUE);
+  g_autofree char *dob = NULL, *address = NULL, *notes = NULL;
+
+  g_assert_cmpstr (report->encoding, ==, "Windows-1252");
+  g_assert_cmpint (report->imported, ==, 2);
+  g_assert_cmpint (query_int (kase, "SELECT vulnerable FROM people WHERE name = 'Zoë Brontë'"), ==, 1);
+  g_assert_cmpint (query_int (kase, "SELECT vulnerable FROM people WHERE name = 'Seán Ó Brien'"), ==, 0);
+  dob = query_text (kase, "SELECT dob FROM people WHERE name = 'Zoë Brontë'");
+  address = query_text (kase, "SELECT address FROM people WHERE name = 'Zoë Brontë'");
+  notes = query_text (kase, "SELECT notes FROM people WHERE name = 'Zoë Brontë'");
+  g_assert_cmpstr (dob, ==, "2008-05-12");
+  g_assert_cmpstr (address, ==, "14 Rue de l'Église, Bath");
+  g_assert_cmpstr (notes, ==, "Café worker – “missing” twice");
+}
+
+static void
+test_good_crlf_quoted_newlines (void)
+{
+  g_autoptr(LsCase) kase = fresh_case (NULL);
+  g_autofree char *path = data_path ("good-crlf-quoted-newlines.csv");
+  g_autoptr(LsImportReport) report = import_file (kase, path, LS_IMPORT_KIND_EVENTS, TRUE);
+  g_autofree char *text = NULL, *place = NULL, *kind = NULL;
+
+  g_assert_cmpint (report->imported, ==, 3);
+  text = query_text (kase, "SELECT text FROM events WHERE source_line = 2");
+  g_assert_nonnull (strstr (text, "said she was going \"to see friends\""));
+  g_assert_nonnull (strstr (text, "\nin London"));
+  place = query_text (kase, "SELECT place FROM events WHERE source_line = 2");
+  g_assert_cmpstr (place, ==, "Flat 2, 5 Long Road");
+  kind = query_text (kase, "SELECT group_concat(kind, ' ') FROM (SELECT kind FROM events ORDER BY source_line)");
+  g_assert_cmpstr (kind, ==, "missing-from-home found-out-of-area cuckooing-report");
+  /* Rows after a three-line field keep their own line numbers. */
+  g_assert_cmpint (query_int (kase, "SELECT start FROM events WHERE source_line = 5"), ==, 1709424000);
+  g_assert_cmpint (query_int (kase, "SELECT start FROM events WHERE source_line = 6"), ==, 1709569200);
+  g_assert_cmpint (query_int (kase, "SELECT count(*) FROM people WHERE name = 'Amy Example'"), ==, 1);
+}
+
+static void
+test_good_utf16 (void)
+{
+  g_autoptr(LsCase) kase = fresh_case (NULL);
+  g_autofree char *path = data_path ("good-utf16-excel.txt");
+  g_autoptr(LsImportReport) report = import_file (kase, path, LS_IMPORT_KIND_CALLS, TRUE);
+
+  g_assert_cmpstr (report->encoding, ==, "UTF-16LE");
+  g_assert_cmpint (report->imported, ==, 2);
+  g_assert_cmpint (query_int (kase, CALL_AT (0, "start")), ==, 1709301900);
+}
+
+static void
+test_bst_transitions (void)
+{
+  g_autoptr(LsCase) kase = fresh_case (NULL);
+  g_autofree char *path = data_path ("good-bst-transitions.csv");
+  g_autoptr(LsImportReport) report = import_file (kase, path, LS_IMPORT_KIND_CALLS, TRUE);
+  const LsImportProblem *warning;
+
+  g_assert_cmpint (report->imported, ==, 7);
+  g_assert_cmpint (report->warnings, ==, 1);
+  warning = g_ptr_array_index (report->warning_list, 0);
+  g_assert_cmpint (warning->line, ==, 5);
+  g_assert_cmpint (warning->column, ==, 1);
+  g_assert_nonnull (strstr (warning->message, "happened twice"));
+  g_assert_cmpint (query_int (kase, "SELECT warnings FROM imports"), ==, 1);
+
+  g_assert_cmpint (query_int (kase, "SELECT start FROM calls WHERE source_line = 2"), ==, 1711846799);
+  g_assert_cmpint (query_int (kase, "SELECT start FROM calls WHERE source_line = 3"), ==, 1711846800);
+  g_assert_cmpint (query_int (kase, "SELECT start FROM calls WHERE source_line = 4"), ==, 1729985400);
+  g_assert_cmpint (query_int (kase, "SELECT start FROM calls WHERE source_line = 5"), ==, 1729989000);
+  g_assert_cmpint (query_int (kase, "SELECT start FROM calls WHERE source_line = 6"), ==, 1729996200);
+  g_assert_cmpint (query_int (kase, "SELECT start FROM calls WHERE source_line = 7"), ==, 1705320000);
+  g_assert_cmpint (query_int (kase, "SELECT start FROM calls WHERE source_line = 8"), ==, 1721041200);
+}
+
+static void
+test_cells (void)
+{
+  g_autoptr(LsCase) kase = fresh_case (NULL);
+  g_autofree char *bng = data_path ("good-cells-bng.csv");
+  g_autofree char *latlon = data_path ("good-cells-latlon.csv");
+  g_autoptr(LsImportReport) r1 = import_file (kase, bng, LS_IMPORT_KIND_CELLS, TRUE);
+  g_autoptr(LsImportReport) r2 = import_file (kase, latlon, LS_IMPORT_KIND_CELLS, TRUE);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_assert_cmpint (r1->imported + r2->imported, ==, 3);
+  g_assert_cmpint (sqlite3_prepare_v2 (ls_case_get_db (kase),
+                                       "SELECT lat, lon, easting, northing, azimuth FROM cells ORDER BY cell_ref",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  /* Trafalgar Square. */
+  g_assert_cmpfloat_with_epsilon (sqlite3_column_double (stmt, 0), 51.5077, 0.003);
+  g_assert_cmpfloat_with_epsilon (sqlite3_column_double (stmt, 1), -0.1281, 0.003);
+  g_assert_cmpfloat (sqlite3_column_double (stmt, 2), ==, 530000);
+  g_assert_cmpfloat (sqlite3_column_double (stmt, 4), ==, 120);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_type (stmt, 4), ==, SQLITE_NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  /* Bath: grid reference computed from latitude and longitude. */
+  g_assert_cmpfloat (sqlite3_column_double (stmt, 2), >, 370000);
+  g_assert_cmpfloat (sqlite3_column_double (stmt, 2), <, 380000);
+  g_assert_cmpfloat (sqlite3_column_double (stmt, 3), >, 160000);
+  g_assert_cmpfloat (sqlite3_column_double (stmt, 3), <, 170000);
+}
+
+static void
+test_phones_handsets (void)
+{
+  g_autoptr(LsCase) kase = fresh_case (NULL);
+  g_autofree char *phones = data_path ("good-phones.csv");
+  g_autofree char *handsets = data_path ("good-handsets.csv");
+  g_autoptr(LsImportReport) r1 = import_file (kase, phones, LS_IMPORT_KIND_PHONES, TRUE);
+  g_autoptr(LsImportReport) r2 = import_file (kase, handsets, LS_IMPORT_KIND_HANDSETS, TRUE);
+  g_autofree char *owner = NULL;
+
+  g_assert_cmpint (r1->imported, ==, 2);
+  g_assert_cmpint (r2->imported, ==, 1);
+  owner = query_text (kase, "SELECT name FROM people p JOIN phones f ON f.person_id = p.id WHERE f.number = '+447700900123'");
+  g_assert_cmpstr (owner, ==, "Amy Example");
+  g_assert_cmpint (query_int (kase, "SELECT first_seen FROM handsets"), ==, 1709251200);
+  g_assert_cmpint (query_int (kase, "SELECT count(*) FROM handsets h JOIN phones p ON h.phone_id = p.id"
+                                    " WHERE p.number = '+447700900123'"), ==, 1);
+}
+
+static void
+test_reimport_duplicates (void)
+{
+  g_autoptr(LsCase) kase = fresh_case (NULL);
+  g_autofree char *path = data_path ("good-semicolon-ddmmyyyy.csv");
+  g_autoptr(LsImportReport) first = import_file (kase, path, LS_IMPORT_KIND_CALLS, TRUE);
+  g_autoptr(LsImportReport) second = import_file (kase, path, LS_IMPORT_KIND_CALLS, TRUE);
+
+  g_assert_cmpint (first->imported, ==, 4);
+  g_assert_cmpint (second->imported, ==, 0);
+  g_assert_cmpint (second->duplicates, ==, 4);
+  g_assert_cmpint (query_int (kase, "SELECT count(*) FROM calls"), ==, 4);
+  g_assert_cmpint (query_int (kase, "SELECT rows_duplicate FROM imports ORDER BY id DESC LIMIT 1"), ==, 4);
+}
+
+static void
+test_skip_bad_rows (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(LsCase) kase = fresh_case (&dir);
+  g_autofree char *path = data_path ("us-order-date.csv");
+  g_autofree char *rejected = g_build_filename (dir, "rejected.csv", NULL);
+  g_autofree char *contents = NULL;
+  LsImportOptions options = { 0, };
+  g_autoptr(LsImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  options.kind = LS_IMPORT_KIND_CALLS;
+  options.path = path;
+  options.skip_bad_rows = TRUE;
+  options.rejected_path = rejected;
+  g_assert_true (ls_import_run (kase, &options, NULL, NULL, NULL, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (report->imported, ==, 2);
+  g_assert_cmpint (report->skipped, ==, 1);
+  g_assert_cmpstr (report->rejected_path, ==, rejected);
+  g_assert_cmpint (query_int (kase, "SELECT count(*) FROM calls"), ==, 2);
+  g_assert_cmpint (query_int (kase, "SELECT rows_skipped FROM imports"), ==, 1);
+
+  g_assert_true (g_file_get_contents (rejected, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==,
+                   "\"Start\",\"Caller\",\"Callee\",\"Type\",\"Duration\",\"Cell\",\"reason\"\n"
+                   "\"03/13/2024 10:00\",\"07700 900123\",\"07700 900456\",\"Voice\",\"65\",\"CELL1\","
+                   "\"line 4, column 1: field 'start': expected a date like 2024-03-01 14:05:00 or "
+                   "01/03/2024 14:05, found \"\"03/13/2024 10:00\"\"\"\n");
+}
+
+static void
+test_dry_run (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *case_path = make_case (dir);
+  g_autofree char *path = data_path ("good-tab-iso.tsv");
+  g_autoptr(GBytes) before = read_bytes (case_path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(LsImportReport) report = NULL;
+  LsImportOptions options = { 0, };
+
+  options.kind = LS_IMPORT_KIND_CALLS;
+  options.path = path;
+  options.dry_run = TRUE;
+  options.save_mapping = "not-saved";
+  {
+    g_autoptr(LsCase) kase = ls_case_open (case_path, NULL);
+
+    g_assert_true (ls_import_run (kase, &options, NULL, NULL, NULL, &report, NULL));
+  }
+  g_assert_cmpint (report->imported, ==, 3);
+  g_assert_false (report->committed);
+  after = read_bytes (case_path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_saved_mapping (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(LsCase) kase = fresh_case (&dir);
+  g_autofree char *one = g_build_filename (dir, "one.csv", NULL);
+  g_autofree char *two = g_build_filename (dir, "two.csv", NULL);
+  const char * const maps[] = { "caller=Subscriber", "callee=3", "duration=", NULL };
+  LsImportOptions options = { 0, };
+  g_autoptr(LsImportReport) report = NULL;
+  g_autoptr(LsImportReport) report2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+
+  write_file (one, "When,Subscriber,Other Party,Secs\n01/03/2024 10:00,07700 900123,07700 900456,x\n", -1);
+  write_file (two, "When,Subscriber,Other Party,Secs\n02/03/2024 10:00,07700 900123,07700 900456,y\n", -1);
+
+  /* Without a mapping the file cannot be placed. */
+  options.kind = LS_IMPORT_KIND_CALLS;
+  options.path = one;
+  g_assert_false (ls_import_run (kase, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_error (error, LS_IMPORT_ERROR, LS_IMPORT_ERROR_MAPPING);
+  g_assert_nonnull (strstr (error->message, "Columns found: 1 \"When\", 2 \"Subscriber\""));
+  g_assert_nonnull (strstr (error->message, "Fields missing: caller"));
+  g_assert_nonnull (strstr (error->message, "--map caller=Subscriber"));
+  g_assert_nonnull (strstr (error->message, "--map 'callee=Other Party'"));
+  g_clear_error (&error);
+
+  options.maps = maps;
+  options.save_mapping = "operator-x";
+  g_assert_true (ls_import_run (kase, &options, NULL, NULL, NULL, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (report->imported, ==, 1);
+  saved = ls_case_load_mapping (kase, "operator-x", LS_IMPORT_KIND_CALLS, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (saved, "caller=Subscriber\n"));
+  g_assert_nonnull (strstr (saved, "callee=Other Party\n"));
+
+  options.path = two;
+  options.maps = NULL;
+  options.save_mapping = NULL;
+  options.mapping_name = "operator-x";
+  g_assert_true (ls_import_run (kase, &options, NULL, NULL, NULL, &report2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (report2->imported, ==, 1);
+  g_assert_cmpint (query_int (kase, "SELECT count(*) FROM calls"), ==, 2);
+
+  options.mapping_name = "nope";
+  g_assert_false (ls_import_run (kase, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "operator-x"));
+  g_clear_error (&error);
+
+  options.kind = LS_IMPORT_KIND_PEOPLE;
+  options.mapping_name = "operator-x";
+  g_assert_false (ls_import_run (kase, &options, NULL, NULL, NULL, NULL, &error));
+  g_assert_nonnull (strstr (error->message, "is for calls"));
+}
+
+static void
+test_preview (void)
+{
+  g_autofree char *path = data_path ("us-order-date.csv");
+  LsImportOptions options = { 0, };
+  g_autoptr(LsImportPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  const LsImportProblem *problem;
+
+  options.kind = LS_IMPORT_KIND_CALLS;
+  options.path = path;
+  preview = ls_import_preview (NULL, &options, 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (preview->headers), ==, 6);
+  g_assert_cmpuint (preview->rows->len, ==, 3);
+  g_assert_null (preview->mapping_error);
+  g_assert_cmpint (preview->mapping.columns[CALL_START], ==, 0);
+  g_assert_cmpint (preview->mapping.columns[CALL_CELL], ==, 5);
+  g_assert_cmpuint (preview->problems->len, ==, 1);
+  problem = g_ptr_array_index (preview->problems, 0);
+  g_assert_cmpint (problem->line, ==, 4);
+  g_assert_cmpstr (problem->field, ==, "start");
+}
+
+/* ---- the command line ---- */
+
+static void
+run_cli (const char * const *args,
+         const char         *input,
+         int                *status,
+         char              **out,
+         char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cmd = NULL;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("LINESIGHT"));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  if (input != NULL)
+    {
+      /* Standard input from a file, through the shell. */
+      g_autofree char *quoted = g_shell_quote (input);
+      GString *line = g_string_new (NULL);
+
+      for (guint i = 0; i < argv->len - 1; i++)
+        {
+          g_autofree char *q = g_shell_quote (argv->pdata[i]);
+          g_string_append_printf (line, "%s ", q);
+        }
+      g_string_append_printf (line, "< %s", quoted);
+      cmd = g_string_free (line, FALSE);
+      {
+        const char *sh[] = { "/bin/sh", "-c", cmd, NULL };
+
+        g_assert_true (g_spawn_sync (NULL, (char **) sh, NULL, 0, NULL, NULL, out, err, status, &error));
+      }
+    }
+  else
+    g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, 0, NULL, NULL, out, err, status, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_cli_error_format (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *case_path = g_build_filename (dir, "new.linesight", NULL);
+  g_autofree char *path = data_path ("impossible-date.csv");
+  g_autofree char *out = NULL, *err = NULL, *expected = NULL;
+  const char * const args[] = { "import", case_path, "--kind", "calls", path, NULL };
+  int status;
+
+  if (g_getenv ("LINESIGHT") == NULL)
+    {
+      g_test_skip ("LINESIGHT not set");
+      return;
+    }
+
+  run_cli (args, NULL, &status, &out, &err);
+  g_test_message ("%s", err);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+  expected = g_strdup_printf ("%s:3:1: field 'start': expected a date like 2024-03-01 14:05:00 or "
+                              "01/03/2024 14:05, found \"31/02/2024\"\n", path);
+  g_assert_true (g_str_has_prefix (err, expected));
+  /* The case the import would have created is not left behind. */
+  g_assert_false (g_file_test (case_path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_cli_stdin_and_summary (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *case_path = g_build_filename (dir, "stdin.linesight", NULL);
+  g_autofree char *path = data_path ("good-semicolon-ddmmyyyy.csv");
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+  const char * const args[] = { "import", case_path, "--kind", "calls", "-", NULL };
+  int status;
+
+  if (g_getenv ("LINESIGHT") == NULL)
+    {
+      g_test_skip ("LINESIGHT not set");
+      return;
+    }
+
+  run_cli (args, path, &status, &out, &err);
+  g_test_message ("%s%s", out, err);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "4 imported, 0 already present, 0 skipped, 0 warnings"));
+  run_cli (args, path, &status, &out2, &err2);
+  g_assert_nonnull (strstr (out2, "0 imported, 4 already present, 0 skipped, 0 warnings"));
+}
+
+static void
+test_cli_many_problems (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *case_path = g_build_filename (dir, "many.linesight", NULL);
+  g_autofree char *path = g_build_filename (dir, "many.csv", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char * const args[] = { "import", case_path, "--kind", "calls", path, NULL };
+  GString *s = g_string_new ("Start,Caller,Callee\n");
+  int status;
+
+  if (g_getenv ("LINESIGHT") == NULL)
+    {
+      g_test_skip ("LINESIGHT not set");
+      g_string_free (s, TRUE);
+      return;
+    }
+
+  for (guint i = 0; i < 150; i++)
+    g_string_append_printf (s, "32/01/2024 10:%02u,07700 900123,07700 900456\n", i % 60);
+  write_file (path, s->str, s->len);
+  g_string_free (s, TRUE);
+
+  run_cli (args, NULL, &status, &out, &err);
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 1);
+  lines = g_strsplit (err, "\n", -1);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("%s:%u:1: field 'start': ", path, i + 2);
+      g_assert_true (g_str_has_prefix (lines[i], prefix));
+    }
+  g_assert_cmpstr (lines[100], ==, "… and 50 more problems");
+}
+
+static void
+test_cli_skip_bad_rows (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *case_path = g_build_filename (dir, "skip.linesight", NULL);
+  g_autofree char *path = g_build_filename (dir, "calls.csv", NULL);
+  g_autofree char *rejected = g_build_filename (dir, "calls.csv.rejected.csv", NULL);
+  g_autofree char *out = NULL, *err = NULL, *source = data_path ("us-order-date.csv");
+  g_autofree char *contents = NULL;
+  const char * const args[] = { "import", case_path, "--kind", "calls", path, "--skip-bad-rows", NULL };
+  int status;
+
+  if (g_getenv ("LINESIGHT") == NULL)
+    {
+      g_test_skip ("LINESIGHT not set");
+      return;
+    }
+
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  write_file (path, contents, -1);
+  run_cli (args, NULL, &status, &out, &err);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "2 imported, 0 already present, 1 skipped, 0 warnings"));
+  g_assert_true (g_file_test (rejected, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/import/refused/%s", bad_files[i].file);
+
+      g_test_add_data_func (name, &bad_files[i], test_bad_file);
+    }
+  g_test_add_func ("/import/refused/ten-megabyte-field", test_huge_field);
+  g_test_add_func ("/import/good/semicolon-ddmmyyyy", test_good_semicolon);
+  g_test_add_func ("/import/good/tab-iso-utc", test_good_tab_iso);
+  g_test_add_func ("/import/good/split-date-time", test_good_split_date_time);
+  g_test_add_func ("/import/good/cp1252-people", test_good_cp1252_people);
+  g_test_add_func ("/import/good/crlf-quoted-newlines", test_good_crlf_quoted_newlines);
+  g_test_add_func ("/import/good/utf16-excel", test_good_utf16);
+  g_test_add_func ("/import/good/bst-transitions", test_bst_transitions);
+  g_test_add_func ("/import/good/cells", test_cells);
+  g_test_add_func ("/import/good/phones-handsets", test_phones_handsets);
+  g_test_add_func ("/import/reimport-duplicates", test_reimport_duplicates);
+  g_test_add_func ("/import/skip-bad-rows", test_skip_bad_rows);
+  g_test_add_func ("/import/dry-run", test_dry_run);
+  g_test_add_func ("/import/saved-mapping", test_saved_mapping);
+  g_test_add_func ("/import/preview", test_preview);
+  g_test_add_func ("/import/cli/error-format", test_cli_error_format);
+  g_test_add_func ("/import/cli/stdin-summary", test_cli_stdin_and_summary);
+  g_test_add_func ("/import/cli/many-problems", test_cli_many_problems);
+  g_test_add_func ("/import/cli/skip-bad-rows", test_cli_skip_bad_rows);
+
+  return g_test_run ();
+}
