@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Map export. PDF keeps text as text, so the attribution can be searched
+ * and copied. Cairo's SVG writes glyphs as shapes, so the SVG also gets the
+ * attribution as a <desc> and as invisible, selectable <text> laid over the
+ * drawn line, as a scanned PDF carries a text layer. */
+#define G_LOG_DOMAIN "ls-map-export"
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <string.h>
+
+#include "ls-error.h"
+#include "ls-map-export.h"
+
+gboolean
+ls_map_format_from_string (const char  *str,
+                           LsMapFormat *format)
+{
+  if (g_strcmp0 (str, "png") == 0)
+    *format = LS_MAP_FORMAT_PNG;
+  else if (g_strcmp0 (str, "pdf") == 0)
+    *format = LS_MAP_FORMAT_PDF;
+  else if (g_strcmp0 (str, "svg") == 0)
+    *format = LS_MAP_FORMAT_SVG;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+static cairo_status_t
+append_to_string (void *closure, const unsigned char *data, unsigned int length)
+{
+  g_string_append_len (closure, (const char *) data, length);
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+check_surface (cairo_surface_t *surface, const char *path, GError **error)
+{
+  cairo_status_t status = cairo_surface_status (surface);
+
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  g_set_error (error, LS_CASE_ERROR, LS_CASE_ERROR_INVALID,
+               "Could not write the map to “%s”: %s", path, cairo_status_to_string (status));
+
+  return FALSE;
+}
+
+static void
+add_svg_text (GString *svg, LsBasemap *basemap, const LsMapViewState *view)
+{
+  g_autofree char *attribution = g_markup_escape_text (ls_basemap_get_attribution (basemap), -1);
+  g_autofree char *title = g_markup_escape_text (view->title ? view->title : "Linesight", -1);
+  g_autofree char *text = NULL;
+  const char *open = strstr (svg->str, "<svg");
+  const char *close = g_strrstr (svg->str, "</svg>");
+  gssize after_open;
+
+  if (open == NULL || close == NULL || strchr (open, '>') == NULL)
+    return;
+  text = g_strdup_printf ("<text x=\"10\" y=\"%d\" font-family=\"sans-serif\" font-size=\"9\" "
+                          "fill-opacity=\"0\">%s</text>\n",
+                          view->height - 6, attribution);
+  g_string_insert (svg, close - svg->str, text);
+  after_open = strchr (open, '>') - svg->str + 1;
+  g_string_insert (svg, after_open, "</desc>\n");
+  g_string_insert (svg, after_open, attribution);
+  g_string_insert (svg, after_open, "</title>\n<desc>");
+  g_string_insert (svg, after_open, title);
+  g_string_insert (svg, after_open, "\n<title>");
+}
+
+gboolean
+ls_map_export (LsBasemap            *basemap,
+               LsGeoModel           *model,
+               const LsMapViewState *view,
+               LsMapFormat           format,
+               const char           *path,
+               GError              **error)
+{
+  cairo_surface_t *surface = NULL;
+  g_autoptr(GString) svg = NULL;
+  cairo_t *cr;
+  gboolean ok;
+
+  g_return_val_if_fail (basemap != NULL && view != NULL && path != NULL, FALSE);
+
+  switch (format)
+    {
+    case LS_MAP_FORMAT_PNG:
+      /* Twice the pixels, so a printed page is sharp. */
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, view->width * 2, view->height * 2);
+      cairo_surface_set_device_scale (surface, 2, 2);
+      break;
+    case LS_MAP_FORMAT_PDF:
+      surface = cairo_pdf_surface_create (path, view->width, view->height);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, view->title ? view->title : "Linesight");
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Linesight " PACKAGE_VERSION);
+      break;
+    case LS_MAP_FORMAT_SVG:
+      svg = g_string_new (NULL);
+      surface = cairo_svg_surface_create_for_stream (append_to_string, svg, view->width, view->height);
+      break;
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+  if (!check_surface (surface, path, error))
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+
+  cr = cairo_create (surface);
+  ls_map_render (cr, basemap, model, view);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  if (format == LS_MAP_FORMAT_PNG && cairo_surface_write_to_png (surface, path) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, LS_CASE_ERROR, LS_CASE_ERROR_INVALID,
+                   "Could not write the map to “%s”: is the folder writable?", path);
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  cairo_surface_finish (surface);
+  ok = check_surface (surface, path, error);
+  cairo_surface_destroy (surface);
+  if (ok && svg != NULL)
+    {
+      add_svg_text (svg, basemap, view);
+      ok = g_file_set_contents (path, svg->str, svg->len, error);
+    }
+
+  return ok;
+}
+
+gboolean
+ls_map_export_case (LsCase           *kase,
+                    const LsGeoQuery *query,
+                    LsMapFormat       format,
+                    const char       *path,
+                    GError          **error)
+{
+  LsBasemap *basemap = ls_basemap_get_default (error);
+  g_autoptr(sqlite3) db = NULL;
+  g_autoptr(LsGeoModel) model = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *marking = NULL;
+  LsMapViewState view = { .width = 1123, .height = 794, .layers = LS_MAP_LAYER_ALL, .export_labels = TRUE };
+  LsBBox extent;
+
+  g_return_val_if_fail (kase != NULL && path != NULL, FALSE);
+
+  if (basemap == NULL ||
+      !(db = ls_case_open_reader (kase, error)) ||
+      !(model = ls_geo_model_build (db, basemap, query, NULL, error)))
+    return FALSE;
+  name = ls_case_dup_name (kase);
+  marking = ls_case_get_meta (kase, "marking");
+  view.title = name;
+  view.marking = marking;
+  /* A4 landscape in points; the data with room for the frame, or all of
+   * Great Britain when there is nothing to show. */
+  if (!ls_map_model_extent (model, &extent))
+    extent = *ls_basemap_get_bbox (basemap);
+  ls_map_view_fit (&view, &extent, 90);
+
+  return ls_map_export (basemap, model, &view, format, path, error);
+}
