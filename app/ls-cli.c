@@ -16,6 +16,8 @@ static const LsCliCommand commands[] = {
   { "audit", N_("List the case’s exports and changes"), ls_cli_audit },
   { "analyse", N_("Network measures, roles, deal lines and other findings"), ls_cli_analyse },
   { "import", N_("Import calls, people, phones, handsets, cells or events from CSV"), ls_cli_import },
+  { "safeguarding", N_("List the children and vulnerable adults at risk"), ls_cli_safeguarding },
+  { "referral", N_("Show, change or print a person’s safeguarding referral"), ls_cli_referral },
 };
 
 static const LsCliCommand *

@@ -27,6 +27,8 @@ gboolean ls_cli_parse       (GOptionContext *context,
                              GError     **error);
 
 int ls_cli_new          (int argc, char **argv);
+int ls_cli_safeguarding (int argc, char **argv);
+int ls_cli_referral     (int argc, char **argv);
 int ls_cli_info         (int argc, char **argv);
 int ls_cli_audit        (int argc, char **argv);
 int ls_cli_analyse      (int argc, char **argv);

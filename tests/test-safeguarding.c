@@ -13,6 +13,7 @@
 
 #include "ls-case.h"
 #include "ls-case-writer.h"
+#include "ls-referral-render.h"
 #include "ls-safeguarding.h"
 
 #define T0   1717405200 /* Monday 2024-06-03 10:00 BST */
@@ -599,6 +600,156 @@ test_json_csv (void)
   g_assert_true (g_str_has_prefix (lines[1], ls_safeguarding_get_person (sg, 0)->name));
 }
 
+
+static char *
+run (const char * const *argv,
+     int                *status)
+{
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, status, &error));
+  g_assert_no_error (error);
+
+  return out;
+}
+
+static char *
+pdf_text (const char *pdf)
+{
+  g_autofree char *quoted = g_shell_quote (pdf);
+  g_autofree char *command = g_strdup_printf ("pdftotext -layout %s -", quoted);
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  return out;
+}
+
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  g_auto(GStrv) parts = g_strsplit (haystack, needle, -1);
+
+  return g_strv_length (parts) - 1;
+}
+
+/* The command line, end to end: JSON fields, an audited referral change,
+ * an invalid one refused, and the summary PDF with the marking on it. */
+static void
+test_cli (void)
+{
+  const char *linesight = g_getenv ("LINESIGHT");
+  g_autofree char *dir = NULL;
+  g_autoptr(LsCase) kase = make_case (&dir);
+  g_autofree char *path = g_strdup (ls_case_get_path (kase));
+  g_autofree char *pdf = g_build_filename (dir, "kai.pdf", NULL);
+  g_autofree char *json = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (linesight == NULL)
+    {
+      g_test_skip ("LINESIGHT is not set");
+      return;
+    }
+  g_clear_object (&kase);
+
+  {
+    const char *argv[] = { linesight, "safeguarding", path, "--format", "json", NULL };
+    json = run (argv, &status);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_true (json_parser_load_from_data (parser, json, -1, &error));
+    g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (json_node_get_object (json_parser_get_root (parser)),
+                                                                  "people")));
+  }
+  {
+    const char *argv[] = { linesight, "safeguarding", path, "--format", "csv", NULL };
+    g_autofree char *csv = run (argv, &status);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_true (g_str_has_prefix (csv, "name,date_of_birth,age,risk"));
+    g_assert_nonnull (strstr (csv, "Kai Brooks,2008-09-01,"));
+  }
+  {
+    const char *argv[] = { linesight, "referral", path, "--person", "Kai Brooks", "--set-status", "referred",
+                           "--agency", "Hackney MASH", NULL };
+    g_free (run (argv, &status));
+    g_assert_cmpint (status, !=, 0);   /* not reviewed yet: refused */
+  }
+  {
+    const char *a1[] = { linesight, "referral", path, "--person", "Kai Brooks", "--set-status", "needs-referral", NULL };
+    const char *a2[] = { linesight, "referral", path, "--person", "Kai Brooks", "--set-status", "referred",
+                         "--agency", "Hackney MASH", "--reference", "R123", "--date", "2024-06-12",
+                         "-o", pdf, NULL };
+    g_free (run (a1, &status));
+    g_assert_cmpint (status, ==, 0);
+    g_free (run (a2, &status));
+    g_assert_cmpint (status, ==, 0);
+  }
+  {
+    const char *argv[] = { linesight, "safeguarding", path, "--format", "csv", NULL };
+    out = run (argv, &status);
+    g_assert_nonnull (strstr (out, "referred,Hackney MASH,R123,2024-06-12"));
+  }
+
+  kase = ls_case_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ls_sqlite_query_int (ls_case_get_db (kase),
+                                        "SELECT count(*) FROM audit_log WHERE action = 'referral'", -1), ==, 2);
+  g_assert_cmpint (ls_sqlite_query_int (ls_case_get_db (kase),
+                                        "SELECT count(*) FROM audit_log WHERE action = 'export'"
+                                        " AND subject = 'referral'", -1), ==, 1);
+
+  if (g_find_program_in_path ("pdftotext") == NULL)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "OFFICIAL-SENSITIVE"));
+  g_assert_nonnull (strstr (text, "Kai Brooks"));
+  g_assert_nonnull (strstr (text, "2008-09-01"));
+  g_assert_nonnull (strstr (text, "Hackney MASH"));
+  g_assert_nonnull (strstr (text, "R123"));
+  g_assert_nonnull (strstr (text, "child at risk of criminal exploitation"));
+  g_assert_nonnull (strstr (text, "Missing from home"));
+  /* in the header and the footer, on one page (pdftotext ends each page with a form feed) */
+  g_assert_cmpuint (count_occurrences (text, "OFFICIAL-SENSITIVE"), >=, 2);
+  g_assert_cmpuint (count_occurrences (text, "\f"), ==, 1);
+}
+
+static void
+test_summary_one_page (void)
+{
+  g_autoptr(LsCase) kase = make_case (NULL);
+  g_autoptr(LsSafeguarding) sg = build (kase, NULL);
+  const LsReferralRenderInfo info = { "Operation Test", "OFFICIAL-SENSITIVE", "Tester", T0 };
+
+  for (guint i = 0; i < ls_safeguarding_get_n_people (sg); i++)
+    {
+      g_autoptr(LsDocument) doc = ls_referral_document_new (ls_safeguarding_get_person (sg, i), NULL, &info);
+      g_assert_cmpuint (ls_document_get_n_pages (doc), ==, 1);
+    }
+
+  /* Kai's, with every sign, for a person to look at. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("linesight-referral-XXXXXX", NULL);
+    g_autofree char *pdf = g_build_filename (dir, "kai.pdf", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (ls_referral_render_pdf (ls_safeguarding_find (sg, "Kai Brooks"), NULL, &info, pdf, &error));
+    g_assert_no_error (error);
+    g_test_message ("referral summary: %s", pdf);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -618,6 +769,8 @@ main (int    argc,
   g_test_add_func ("/safeguarding/referral-workflow", test_referral_workflow);
   g_test_add_func ("/safeguarding/risk-rose", test_risk_rose);
   g_test_add_func ("/safeguarding/json-csv", test_json_csv);
+  g_test_add_func ("/safeguarding/summary-one-page", test_summary_one_page);
+  g_test_add_func ("/safeguarding/cli", test_cli);
 
   return g_test_run ();
 }

@@ -22,6 +22,23 @@ add (Subject     *s,
     g_ptr_array_add (s->indicators, ind);
 }
 
+/* "once", "twice", "5 times" */
+static const char *
+times (guint n)
+{
+  static GPrivate buffer = G_PRIVATE_INIT (g_free);
+  char *text;
+
+  if (n == 1)
+    return _("once");
+  if (n == 2)
+    return _("twice");
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u time", "%u times", n), n);
+  g_private_replace (&buffer, text);
+
+  return text;
+}
+
 static gboolean
 child_at (Subject *s,
           gint64   when)
@@ -79,11 +96,11 @@ line_contact (Subject  *s,
   span = date_span (ind->first, ind->last);
   if (adult)
     ind->text = g_strdup_printf (_("Vulnerable adult at risk of exploitation: in contact with the deal line "
-                                   "or those who hold it %u times %s"), ind->n_evidence_total, span);
+                                   "or those who hold it %s %s"), times (ind->n_evidence_total), span);
   else
     ind->text = g_strdup_printf (_("Child at risk of criminal exploitation: in contact with the deal line "
-                                   "or those who hold it %u times %s, aged %d"),
-                                 ind->n_evidence_total, span, age);
+                                   "or those who hold it %s %s, aged %d"),
+                                 times (ind->n_evidence_total), span, age);
   add (s, ind);
 }
 
@@ -191,7 +208,7 @@ found_out_of_area (Subject *s)
     }
   g_ptr_array_add (places, NULL);
   joined = g_strjoinv ("; ", (char **) places->pdata);
-  ind->text = g_strdup_printf (_("Found out of their home area %u times (%s)"), ind->n_evidence_total,
+  ind->text = g_strdup_printf (_("Found out of their home area %s (%s)"), times (ind->n_evidence_total),
                                *joined ? joined : _("place not recorded"));
   add (s, ind);
 }
@@ -447,8 +464,8 @@ instructions_before_deals (Subject *s)
     }
 
   ind->text = g_strdup_printf (_("Contacted by the deal line and then, within %u minutes, in contact with "
-                                 "the line’s customers, %u times: a sign of being told where to deliver"),
-                               ctx->opt->instruction_minutes, pairs);
+                                 "the line’s customers %s: a sign of being told where to deliver"),
+                               ctx->opt->instruction_minutes, times (pairs));
   add (s, ind);
 }
 
@@ -497,20 +514,20 @@ events_indicators (Subject *s)
 
   ind = matching_events (s, "arrest-with-drugs-cash-weapons", TRUE, "arrest", "stop-search", drugs, FALSE);
   span = date_span (ind->first, ind->last);
-  ind->text = g_strdup_printf (_("Arrested or stopped and searched with drugs, cash or weapons, %u times %s"),
-                               ind->n_evidence_total, span);
+  ind->text = g_strdup_printf (_("Arrested or stopped and searched with drugs, cash or weapons %s %s"),
+                               times (ind->n_evidence_total), span);
   g_free (span);
   add (s, ind);
 
   ind = matching_events (s, "hospital-injuries", TRUE, "hospital-attendance", NULL, injury, TRUE);
   span = date_span (ind->first, ind->last);
-  ind->text = g_strdup_printf (_("Attended hospital with injuries, %u times %s"), ind->n_evidence_total, span);
+  ind->text = g_strdup_printf (_("Attended hospital with injuries %s %s"), times (ind->n_evidence_total), span);
   g_free (span);
   add (s, ind);
 
   ind = matching_events (s, "school-exclusion", FALSE, "school-exclusion", NULL, NULL, FALSE);
   span = date_span (ind->first, ind->last);
-  ind->text = g_strdup_printf (_("Excluded from school, %u times %s"), ind->n_evidence_total, span);
+  ind->text = g_strdup_printf (_("Excluded from school %s %s"), times (ind->n_evidence_total), span);
   g_free (span);
   add (s, ind);
 }
@@ -600,8 +617,8 @@ cuckooing (Subject *s)
                                  g_hash_table_size (phones), g_hash_table_size (days), span,
                                  n_reports ? _("; cuckooing reported there") : "");
   else
-    ind->text = g_strdup_printf (_("Home reported as taken over by the line (cuckooing), %u times %s"),
-                                 n_reports, span);
+    ind->text = g_strdup_printf (_("Home reported as taken over by the line (cuckooing) %s %s"),
+                                 times (n_reports), span);
   add (s, ind);
 }
 
