@@ -35,8 +35,8 @@
 #define P1 "+447700900401"
 
 static const LsPersonRecord people[] = {
-  { .name = "Dex Marsh", .dob = "1995-01-01", .line = 2 },
-  { .name = "Vic Stone", .dob = "1985-03-03", .line = 3 },
+  { .name = "Dex Marsh", .dob = "1995-01-01", .has_location = TRUE, .lat = 51.56, .lon = -0.08, .line = 2 },
+  { .name = "Vic Stone", .dob = "1985-03-03", .has_location = TRUE, .lat = 51.54, .lon = -0.12, .line = 3 },
   { .name = "Kai Brooks", .dob = "2008-09-01", .address = "4 Elm Row, Hackney, London E8 1AA",
     .has_location = TRUE, .lat = 51.551, .lon = -0.101, .line = 4 },
   { .name = "Tia Lane", .dob = "2009-03-01", .address = "9 Oak Close, London E8 2BB",
@@ -83,6 +83,10 @@ static const CallSpec calls[] = {
   /* Jo, 17 on 20 May 2024; Lee, 18 on 10 June 2024: both in London */
   { 1716199200, J1, DL, LS_CALL_KIND_VOICE, "LON1" },
   { 1718020800, L1, DL, LS_CALL_KIND_VOICE, "LON1" },
+  /* The deal line's flares, sent from London, where it is based */
+  { T0 - 5 * DAY, DL, C2, LS_CALL_KIND_SMS, "LON1" },
+  { T0 - 4 * DAY, DL, C2, LS_CALL_KIND_SMS, "LON1" },
+  { T0 - 3 * DAY, DL, C2, LS_CALL_KIND_SMS, "LON1" },
   /* Carl buys; Mia calls her mum */
   { T0 - 3600, C1, DL, LS_CALL_KIND_VOICE, NULL },
   { T0 - 1800, C2, DL, LS_CALL_KIND_VOICE, NULL },

@@ -50,13 +50,13 @@ child_at (Subject *s,
 
 static gboolean
 is_line_contact (Subject *s,
-                 gint64   other)
+                 gint64   other,
+                 gint64   when)
 {
-  Ctx *ctx = s->ctx;
+  gint64 who;
 
   return other >= 0 && !g_hash_table_contains (s->own_phones, ID_KEY (other)) &&
-         (g_hash_table_contains (ctx->facts->deal_phones, ID_KEY (other)) ||
-          g_hash_table_contains (ctx->holder_phones, ID_KEY (other)));
+         sg_is_line_member_phone (s->ctx, other, when, &who) && who != s->p->id;
 }
 
 static char *
@@ -87,7 +87,7 @@ line_contact (Subject  *s,
     {
       const CallRow *c = &g_array_index (s->calls, CallRow, i);
 
-      if (!is_line_contact (s, sg_other_party (s, c)) || (!adult && !child_at (s, c->start)))
+      if (!is_line_contact (s, sg_other_party (s, c), c->start) || (!adult && !child_at (s, c->start)))
         continue;
       sg_add_call_evidence (s, ind, c, sg_person_label (s->ctx, sg_other_party (s, c)));
       age = sg_age_at (s->p->dob, c->start);
@@ -96,10 +96,10 @@ line_contact (Subject  *s,
   span = date_span (ind->first, ind->last);
   if (adult)
     ind->text = g_strdup_printf (_("Vulnerable adult at risk of exploitation: in contact with the deal line "
-                                   "or those who hold it %s %s"), times (ind->n_evidence_total), span);
+                                   "or the adults who hold or run it %s %s"), times (ind->n_evidence_total), span);
   else
     ind->text = g_strdup_printf (_("Child at risk of criminal exploitation: in contact with the deal line "
-                                   "or those who hold it %s %s, aged %d"),
+                                   "or the adults who hold or run it %s %s, aged %d"),
                                  times (ind->n_evidence_total), span, age);
   add (s, ind);
 }
@@ -125,7 +125,7 @@ runner_pattern (Subject *s)
         continue;
       if (age < 0)
         age = sg_age_at (s->p->dob, c->start);
-      if (is_line_contact (s, sg_other_party (s, c)) ||
+      if (is_line_contact (s, sg_other_party (s, c), c->start) ||
           g_hash_table_contains (s->ctx->customers, ID_KEY (sg_other_party (s, c))))
         sg_add_call_evidence (s, ind, c, reason);
     }
@@ -308,14 +308,15 @@ older_associates (Subject *s)
   for (guint i = 0; i < s->calls->len; i++)
     {
       const CallRow *c = &g_array_index (s->calls, CallRow, i);
-      gint64 other = sg_other_party (s, c);
+      gint64 other = sg_other_party (s, c), member;
       gpointer holder_id;
       PersonRow *holder;
       int mine, theirs;
 
       if (other < 0 || g_hash_table_contains (s->own_phones, ID_KEY (other)) ||
-          !g_hash_table_lookup_extended (ctx->holder_phones, ID_KEY (other), NULL, &holder_id))
+          !sg_is_line_member_phone (ctx, other, c->start, &member) || member < 0 || member == s->p->id)
         continue;
+      holder_id = ID_KEY (member);
       holder = g_hash_table_lookup (ctx->people, holder_id);
       if (holder == NULL)
         continue;
@@ -519,7 +520,7 @@ events_indicators (Subject *s)
   g_free (span);
   add (s, ind);
 
-  ind = matching_events (s, "hospital-injuries", TRUE, "hospital-attendance", NULL, injury, TRUE);
+  ind = matching_events (s, "hospital-injuries", TRUE, "hospital-attendance", "hospital", injury, TRUE);
   span = date_span (ind->first, ind->last);
   ind->text = g_strdup_printf (_("Attended hospital with injuries %s %s"), times (ind->n_evidence_total), span);
   g_free (span);
@@ -556,7 +557,8 @@ cuckooing (Subject *s)
   guint n_reports = 0;
   g_autofree char *span = NULL;
 
-  if (!s->p->has_home || g_hash_table_contains (ctx->facts->holders, ID_KEY (s->p->id)))
+  if (!s->p->has_home || g_hash_table_contains (ctx->facts->holders, ID_KEY (s->p->id)) ||
+      g_hash_table_contains (ctx->facts->runners, ID_KEY (s->p->id)))
     {
       sg_indicator_free (ind);
       return;
@@ -573,9 +575,14 @@ cuckooing (Subject *s)
   for (guint i = 0; i < ctx->line_presence->len && g_hash_table_size (near_cells) > 0; i++)
     {
       const CallRow *c = &g_array_index (ctx->line_presence, CallRow, i);
+      const Base *base;
 
       if (!g_hash_table_contains (near_cells, ID_KEY (c->cell)) ||
           g_hash_table_contains (s->own_phones, ID_KEY (c->caller)))
+        continue;
+      /* Only phones away from where they normally are: visitors. */
+      base = g_hash_table_lookup (ctx->phone_base, ID_KEY (c->caller));
+      if (base == NULL || sg_distance_km (base->lat, base->lon, s->p->lat, s->p->lon) < ctx->opt->far_from_home_km)
         continue;
       g_hash_table_add (phones, ID_KEY (c->caller));
       g_hash_table_add (days, ls_time_format_local (c->start, "%F"));
@@ -596,9 +603,11 @@ cuckooing (Subject *s)
       {
         EventRow e = { 0 };
         gboolean located = sqlite3_column_type (reports, 5) != SQLITE_NULL;
+        gboolean named = sqlite3_column_type (reports, 10) != SQLITE_NULL;
 
-        if (sqlite3_column_int64 (reports, 10) != s->p->id &&
-            !(located && near_home (s, sqlite3_column_double (reports, 5), sqlite3_column_double (reports, 6))))
+        /* A report about someone is theirs; one about a place, of whoever lives there. */
+        if (named ? sqlite3_column_int64 (reports, 10) != s->p->id
+                  : !(located && near_home (s, sqlite3_column_double (reports, 5), sqlite3_column_double (reports, 6))))
           continue;
         e.id = sqlite3_column_int64 (reports, 0);
         e.start = sqlite3_column_int64 (reports, 1);

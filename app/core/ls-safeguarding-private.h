@@ -81,10 +81,17 @@ typedef struct {
   GHashTable                  *phone_owner;   /* phone id → person id */
   GHashTable                  *phone_numbers; /* phone id → number */
   GHashTable                  *line_phones;   /* phone id set: deal lines, holders', runners' */
-  GHashTable                  *holder_phones; /* phone id → holder person id */
+  GHashTable                  *holder_phones; /* phone id → holder person id (-1 unattributed) */
+  GHashTable                  *runner_phones; /* phone id → person id the analysis calls a runner */
+  GHashTable                  *phone_base;    /* line phone id → Base*: where it is normally */
   GHashTable                  *customers;     /* phone id set: contacts of the deal lines */
   GArray                      *line_presence; /* CallRow of line phones with a cell */
 } Ctx;
+
+typedef struct {
+  double lat;
+  double lon;
+} Base;
 
 /* One person being assessed. */
 typedef struct {
@@ -126,6 +133,12 @@ void         sg_add_evidence       (Subject      *s,
 char        *sg_format_date        (gint64        when);
 const char  *sg_person_label       (Ctx          *ctx,
                                     gint64        phone_id);
+
+/* A deal line, a holder's phone, or an adult who runs the line, at WHEN. */
+gboolean     sg_is_line_member_phone (Ctx    *ctx,
+                                      gint64  phone,
+                                      gint64  when,
+                                      gint64 *person_id);
 
 /* ls-safeguarding-indicators.c */
 void         sg_assess             (Subject      *s);

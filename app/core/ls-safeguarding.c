@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ls-analysis.h"
 #include "ls-case.h"
 #include "ls-graph.h"
 #include "ls-safeguarding-private.h"
@@ -445,6 +446,105 @@ call_compare (gconstpointer a,
   return x->start < y->start ? -1 : x->start > y->start ? 1 : (x->id > y->id) - (x->id < y->id);
 }
 
+/* Where each of the line's phones normally is: its user's home when known,
+ * else the cell it used most. Cuckooing counts only phones away from it. */
+static void
+find_bases (Ctx *ctx)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_hash_table_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < ctx->line_presence->len; i++)
+    {
+      const CallRow *c = &g_array_index (ctx->line_presence, CallRow, i);
+      GHashTable *cells = g_hash_table_lookup (counts, ID_KEY (c->caller));
+
+      if (cells == NULL)
+        {
+          cells = g_hash_table_new (NULL, NULL);
+          g_hash_table_insert (counts, ID_KEY (c->caller), cells);
+        }
+      g_hash_table_insert (cells, ID_KEY (c->cell),
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (cells, ID_KEY (c->cell))) + 1));
+    }
+
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gpointer owner;
+      PersonRow *p = g_hash_table_lookup_extended (ctx->phone_owner, key, NULL, &owner)
+                     ? g_hash_table_lookup (ctx->people, owner) : NULL;
+      Base *base = g_new0 (Base, 1);
+
+      if (p != NULL && p->has_home)
+        {
+          base->lat = p->lat;
+          base->lon = p->lon;
+        }
+      else
+        {
+          GHashTableIter cells;
+          gpointer cell, n;
+          guint best = 0;
+          const CellRow *where = NULL;
+
+          g_hash_table_iter_init (&cells, value);
+          while (g_hash_table_iter_next (&cells, &cell, &n))
+            {
+              const CellRow *row = g_hash_table_lookup (ctx->cells, cell);
+              if (row != NULL && row->has_location && GPOINTER_TO_UINT (n) > best)
+                {
+                  best = GPOINTER_TO_UINT (n);
+                  where = row;
+                }
+            }
+          if (where == NULL)
+            {
+              g_free (base);
+              continue;
+            }
+          base->lat = where->lat;
+          base->lon = where->lon;
+        }
+      g_hash_table_insert (ctx->phone_base, key, base);
+    }
+}
+
+gboolean
+sg_is_line_member_phone (Ctx    *ctx,
+                         gint64  phone,
+                         gint64  when,
+                         gint64 *person_id)
+{
+  gpointer who;
+
+  *person_id = -1;
+  if (phone < 0)
+    return FALSE;
+  if (g_hash_table_contains (ctx->facts->deal_phones, ID_KEY (phone)))
+    return TRUE;
+  if (g_hash_table_lookup_extended (ctx->holder_phones, ID_KEY (phone), NULL, &who))
+    {
+      *person_id = KEY_ID (who);
+      return TRUE;
+    }
+  if (g_hash_table_lookup_extended (ctx->runner_phones, ID_KEY (phone), NULL, &who))
+    {
+      PersonRow *p = g_hash_table_lookup (ctx->people, who);
+      int age = p ? sg_age_at (p->dob, when) : -1;
+
+      /* Another child made to run drugs is not the one exploiting them. */
+      if (age >= 18)
+        {
+          *person_id = KEY_ID (who);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /* The phones of the line, who holds them, the deal lines' other contacts
  * (customers), and where the line's phones have been. */
 static gboolean
@@ -484,7 +584,11 @@ load_line (Ctx     *ctx,
       PersonRow *p = g_hash_table_lookup (ctx->people, key);
 
       for (guint i = 0; p != NULL && i < p->phones->len; i++)
-        g_hash_table_add (ctx->line_phones, ID_KEY (g_array_index (p->phones, gint64, i)));
+        {
+          gint64 ph = g_array_index (p->phones, gint64, i);
+          g_hash_table_add (ctx->line_phones, ID_KEY (ph));
+          g_hash_table_insert (ctx->runner_phones, ID_KEY (ph), key);
+        }
     }
 
   g_hash_table_iter_init (&iter, f->deal_phones);
@@ -518,6 +622,7 @@ load_line (Ctx     *ctx,
         }
     }
   g_array_sort (ctx->line_presence, call_compare);
+  find_bases (ctx);
 
   return TRUE;
 }
@@ -598,7 +703,7 @@ area_of_address (const char *address)
     return NULL;
   parts = g_strsplit (address, ",", -1);
   n = g_strv_length (parts);
-  postcode = g_regex_new ("\\s*[A-Z]{1,2}[0-9][0-9A-Z]?\\s*[0-9][A-Z]{2}\\s*$", G_REGEX_CASELESS, 0, NULL);
+  postcode = g_regex_new ("\\s*[A-Z]{1,2}[0-9][0-9A-Z]?(\\s*[0-9][A-Z]{2})?\\s*$", G_REGEX_CASELESS, 0, NULL);
   for (int i = (int) n - 1; i >= 0; i--)
     {
       g_autofree char *town = g_regex_replace (postcode, parts[i], -1, 0, "", 0, NULL);
@@ -823,6 +928,8 @@ ctx_clear (Ctx *ctx)
   g_clear_pointer (&ctx->phone_numbers, g_hash_table_unref);
   g_clear_pointer (&ctx->line_phones, g_hash_table_unref);
   g_clear_pointer (&ctx->holder_phones, g_hash_table_unref);
+  g_clear_pointer (&ctx->runner_phones, g_hash_table_unref);
+  g_clear_pointer (&ctx->phone_base, g_hash_table_unref);
   g_clear_pointer (&ctx->customers, g_hash_table_unref);
   g_clear_pointer (&ctx->line_presence, g_array_unref);
 }
@@ -864,6 +971,8 @@ ls_safeguarding_build (sqlite3                     *db,
   ctx.phone_numbers = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   ctx.line_phones = g_hash_table_new (NULL, NULL);
   ctx.holder_phones = g_hash_table_new (NULL, NULL);
+  ctx.runner_phones = g_hash_table_new (NULL, NULL);
+  ctx.phone_base = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   ctx.customers = g_hash_table_new (NULL, NULL);
   ctx.line_presence = g_array_new (FALSE, FALSE, sizeof (CallRow));
 
@@ -945,13 +1054,124 @@ ls_safeguarding_person_find_indicator (const LsSafeguardingPerson *person,
   return NULL;
 }
 
-/* Until the analysis engine is on main, the facts are empty: the
- * indicators that need it (contact with the line, a runner's pattern,
- * instructions before deals, cuckooing by the line's phones) find nothing. */
+static gboolean
+parse_key (const char *key,
+           const char *prefix,
+           gint64     *id)
+{
+  if (key == NULL || !g_str_has_prefix (key, prefix))
+    return FALSE;
+  *id = g_ascii_strtoll (key + strlen (prefix), NULL, 10);
+
+  return *id > 0;
+}
+
+static gint64
+phone_of_number (sqlite3    *db,
+                 const char *number)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT id FROM phones WHERE number = ?", -1, &stmt, NULL) != SQLITE_OK)
+    return -1;
+  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
+
+  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+}
+
+static void
+facts_from_node (LsLineFacts          *f,
+                 const LsAnalysisNode *node)
+{
+  gint64 id;
+  const char *role = node->role == LS_ROLE_HEAD ? "head" : "line holder";
+
+  switch (node->role)
+    {
+    case LS_ROLE_DEAL_LINE:
+      if (parse_key (node->key, "phone:", &id))
+        ls_line_facts_add_deal_phone (f, id);
+      break;
+
+    case LS_ROLE_HEAD:
+    case LS_ROLE_LINE_HOLDER:
+      if (parse_key (node->key, "person:", &id))
+        ls_line_facts_add_holder (f, id, role);
+      else if (parse_key (node->key, "phone:", &id))
+        ls_line_facts_add_holder_phone (f, id, role);
+      break;
+
+    case LS_ROLE_RUNNER:
+      if (parse_key (node->key, "person:", &id) && !g_hash_table_contains (f->runners, ID_KEY (id)))
+        ls_line_facts_add_runner (f, id, _("the analysis matched their phone use to the pattern of "
+                                           "someone made to carry and deliver drugs"));
+      break;
+
+    case LS_ROLE_NONE:
+    case LS_ROLE_CUSTOMER:
+    default:
+      break;
+    }
+}
+
+static void
+facts_from_finding (LsLineFacts     *f,
+                    sqlite3         *db,
+                    const LsFinding *finding)
+{
+  if (g_strcmp0 (finding->type, LS_FINDING_DEAL_LINE) == 0)
+    {
+      for (guint i = 0; i < finding->numbers->len; i++)
+        {
+          gint64 id = phone_of_number (db, g_ptr_array_index (finding->numbers, i));
+          if (id > 0)
+            ls_line_facts_add_deal_phone (f, id);
+        }
+    }
+  else if (g_strcmp0 (finding->type, LS_FINDING_ROLE) == 0 && g_strcmp0 (finding->role, "runner") == 0)
+    {
+      for (guint i = 0; i < finding->subjects->len; i++)
+        {
+          gint64 id;
+          if (parse_key (g_ptr_array_index (finding->subjects, i), "person:", &id))
+            ls_line_facts_add_runner (f, id, finding->reasons->len ? g_ptr_array_index (finding->reasons, 0)
+                                                                   : finding->title);
+        }
+    }
+  else if (g_strcmp0 (finding->type, LS_FINDING_HANDSET_SWAP) == 0)
+    {
+      gint64 when = finding->evidence->len ? g_array_index (finding->evidence, LsEvidence, 0).when : -1;
+
+      for (guint i = 0; i < finding->numbers->len; i++)
+        {
+          gint64 id = phone_of_number (db, g_ptr_array_index (finding->numbers, i));
+          if (id > 0)
+            ls_line_facts_add_swap (f, id, when, finding->title);
+        }
+    }
+}
+
+/* What the analysis engine (ls-analysis.h) says about the line: the deal
+ * lines, who holds and heads them, whose phone use matches a runner's
+ * pattern, and handset swaps. The analysis' own detectors decide; this
+ * only translates its findings. */
 LsLineFacts *
 ls_line_facts_from_analysis (sqlite3       *db,
                              GCancellable  *cancellable,
                              GError       **error)
 {
-  return ls_line_facts_new ();
+  const LsAnalysisOptions options = LS_ANALYSIS_OPTIONS_INIT;
+  g_autoptr(LsAnalysis) analysis = ls_analysis_run (db, &options, NULL, NULL, cancellable, error);
+  LsLineFacts *f;
+
+  if (analysis == NULL)
+    return NULL;
+
+  f = ls_line_facts_new ();
+  for (guint i = 0; i < ls_analysis_get_n_findings (analysis); i++)
+    facts_from_finding (f, db, ls_analysis_get_finding (analysis, i));
+  for (guint i = 0; i < ls_analysis_get_n_nodes (analysis); i++)
+    facts_from_node (f, ls_analysis_get_node (analysis, i));
+
+  return f;
 }
