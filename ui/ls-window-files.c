@@ -340,14 +340,7 @@ generate_demo_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
-#ifdef LS_HAVE_DEMO
   ok = ls_demo_generate (tmp, LS_DEMO_DEFAULT_SEED, 1.0, demo_progress_cb, job, cancellable, &error);
-#else
-  (void) demo_progress_cb;
-  g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                       "This build of Linesight has no demo generator yet");
-  ok = FALSE;
-#endif
 
   if (ok && g_rename (tmp, job->path) != 0)
     {
