@@ -46,8 +46,9 @@ ls_application_open (GApplication  *app,
     {
       LsWindow *window = get_or_create_window (LS_APPLICATION (app), TRUE);
 
-      ls_window_open_case (window, files[i]);
+      /* Shown first, so that a refusal's dialog comes up above it. */
       gtk_window_present (GTK_WINDOW (window));
+      ls_window_open_case (window, files[i]);
     }
 }
 

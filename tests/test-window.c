@@ -170,7 +170,9 @@ window_has_case (gpointer data)
 static gboolean
 demo_finished (gpointer data)
 {
-  return !gtk_widget_get_visible (LS_WINDOW (data)->demo_box);
+  LsWindow *window = data;
+
+  return gtk_stack_get_visible_child (window->welcome_actions) == window->welcome_buttons;
 }
 
 static char *
@@ -199,13 +201,11 @@ test_demo_cancel (void)
 
   remove_demo ();
   ls_window_open_demo (window);
-  g_assert_true (gtk_widget_get_visible (window->demo_box));
-  g_assert_false (gtk_widget_get_sensitive (window->welcome_buttons));
+  g_assert_true (gtk_stack_get_visible_child (window->welcome_actions) == window->demo_box);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-demo", NULL);
   wait_for (demo_finished, window);
 
   g_assert_false (ls_window_has_case (window));
-  g_assert_true (gtk_widget_get_sensitive (window->welcome_buttons));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   listing = g_dir_open (dir, 0, NULL);
   g_assert_nonnull (listing);
@@ -238,11 +238,11 @@ test_data_page (void)
 
   remove_demo ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-demo", NULL);
-  g_assert_true (gtk_widget_get_visible (window->demo_box));
+  g_assert_false (demo_finished (window));
   wait_for (window_has_case, window);
   kase = ls_session_get_case (ls_window_get_session (window));
   g_assert_cmpstr (ls_case_get_path (kase), ==, path);
-  g_assert_false (gtk_widget_get_visible (window->demo_box));
+  g_assert_true (demo_finished (window));
   adw_view_stack_set_visible_child_name (window->stack, "data");
   page = LS_DATA_PAGE (ls_window_get_page (window, "data"));
   db = ls_case_get_db (kase);

@@ -98,14 +98,14 @@ column_width (const LsRowColumn *column)
   switch (column->format)
     {
     case LS_ROW_FORMAT_TIME:
-      return 210;
+      return 190;
     case LS_ROW_FORMAT_NUMBER:
     case LS_ROW_FORMAT_DURATION:
     case LS_ROW_FORMAT_CALL_KIND:
     case LS_ROW_FORMAT_YES_NO:
-      return 100;
+      return 90;
     case LS_ROW_FORMAT_PHONE:
-      return 260;
+      return 250;
     case LS_ROW_FORMAT_TEXT:
     default:
       return 160;

@@ -379,8 +379,7 @@ static void
 set_generating (LsWindow *self,
                 gboolean  generating)
 {
-  gtk_widget_set_visible (self->demo_box, generating);
-  gtk_widget_set_sensitive (self->welcome_buttons, !generating);
+  gtk_stack_set_visible_child (self->welcome_actions, generating ? self->demo_box : self->welcome_buttons);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-demo", generating);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", !generating);
   if (!generating)
@@ -415,6 +414,27 @@ generate_demo_done_cb (GObject      *object,
   open_path (self, job->path);
 }
 
+/* A demo generation cut short by a crash or a kill leaves its folder. */
+static void
+remove_stale_demo_dirs (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *stale = NULL;
+      g_autofree char *stale_case = NULL;
+
+      if (!g_str_has_prefix (name, ".demo-"))
+        continue;
+      stale = g_build_filename (dir, name, NULL);
+      stale_case = g_build_filename (stale, "demo" LS_CASE_EXTENSION, NULL);
+      remove_case_files (stale_case);
+      g_rmdir (stale);
+    }
+}
+
 void
 ls_window_open_demo (LsWindow *self)
 {
@@ -435,6 +455,7 @@ ls_window_open_demo (LsWindow *self)
       return;
     }
 
+  remove_stale_demo_dirs (dir);
   if (g_mkdir_with_parents (dir, 0700) != 0 || g_mkdtemp (tmp_template) == NULL)
     {
       int saved = errno;

@@ -26,6 +26,7 @@ struct _LsWindow
   AdwSplitButton       *open_button;
   GtkStack             *main_stack;
   AdwStatusPage        *welcome_page;
+  GtkStack             *welcome_actions;
   GtkWidget            *welcome_buttons;
   GtkWidget            *demo_box;
   GtkProgressBar       *demo_progress;

@@ -118,6 +118,7 @@ ls_window_class_init (LsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LsWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, LsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, LsWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, LsWindow, welcome_actions);
   gtk_widget_class_bind_template_child (widget_class, LsWindow, welcome_buttons);
   gtk_widget_class_bind_template_child (widget_class, LsWindow, demo_box);
   gtk_widget_class_bind_template_child (widget_class, LsWindow, demo_progress);

@@ -63,7 +63,7 @@ static const LsRowTableSpec tables[LS_ROW_TABLE_N] = {
       { N_("Kind"), "c.kind", NULL, LS_ROW_FORMAT_CALL_KIND, FALSE, FALSE },
       { N_("Duration"), "c.duration", NULL, LS_ROW_FORMAT_DURATION, FALSE, FALSE },
       { N_("Cell"), "CASE WHEN ce.name IS NULL THEN ce.cell_ref ELSE ce.cell_ref || ' · ' || ce.name END",
-        "ce.cell_ref", LS_ROW_FORMAT_TEXT, TRUE, FALSE },
+        "ce.cell_ref", LS_ROW_FORMAT_TEXT, TRUE, TRUE },
       { N_("IMEI"), "c.imei", NULL, LS_ROW_FORMAT_TEXT, TRUE, FALSE },
       SOURCE_COLUMN ("c"),
     },
