@@ -125,6 +125,15 @@ ls_timeline_render_layout (const LsTimelineScene *scene,
   l->lanes_y = y + 2;
   l->lane_height = n ? CLAMP ((bottom - l->lanes_y) / n, MIN_LANE, MAX_LANE) : MAX_LANE;
   l->n_visible = MIN (n, (guint) MAX (0.0, floor ((bottom - l->lanes_y) / l->lane_height)));
+  /* Heat map and legend follow the lanes rather than the page's foot. */
+  y = l->lanes_y + l->n_visible * l->lane_height + 14;
+  if (scene->heat)
+    {
+      l->heat_y = y;
+      y += l->heat_height + 10;
+    }
+  if (scene->legend)
+    l->legend_y = y;
 }
 
 double
@@ -505,6 +514,7 @@ ls_timeline_render_event_glyph (cairo_t             *cr,
                                 double               y,
                                 double               r)
 {
+  cairo_new_path (cr);
   set_color (cr, &event_colors[kind], 1.0);
   cairo_set_line_width (cr, 1.5);
   switch (kind)

@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The timeline renderer and its exports: pixels where the lanes, bars,
+ * events and range should be; PNG, SVG and paged PDF files that are not
+ * blank. Set LS_TEST_KEEP=DIR to keep the files for looking at. */
+#define G_LOG_DOMAIN "test-timeline-render"
+#include "config.h"
+
+#include <cairo.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ls-case.h"
+#include "ls-case-writer.h"
+#include "ls-render-style.h"
+#include "ls-timeline-export.h"
+#include "ls-timeline-render.h"
+
+#define DAY 86400
+#define JUNE_1 1717196400   /* 2024-06-01 00:00 BST */
+
+/* Alice (a child) and Bob text each other every day from June to
+ * November, ten times a day at 15:00 UK time; Alice goes missing 10–12 July. */
+static LsCase *
+make_case (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("linesight-tlrender-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "r.linesight", NULL);
+  g_autoptr(GError) error = NULL;
+  LsCase *kase = ls_case_create (path, "Operation Render", NULL, &error);
+  const LsPersonRecord alice = { .name = "Alice", .dob = "2009-02-01", .line = 2 };
+  const LsPersonRecord bob = { .name = "Bob", .dob = "1990-02-01", .line = 3 };
+  const LsPhoneRecord pa = { "+447700900001", "Alice", NULL, 2 }, pb = { "+447700900002", "Bob", NULL, 3 };
+  const LsEventRecord missing = { .start = JUNE_1 + 39 * DAY, .end = JUNE_1 + 41 * DAY, .person = "Alice",
+                                  .kind = "missing", .line = 2 };
+  LsCaseWriter *w;
+  guint line = 2;
+
+  g_assert_no_error (error);
+  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_PEOPLE, "people.csv", "", NULL, &error);
+  ls_case_writer_add_person (w, &alice, NULL, &error);
+  ls_case_writer_add_person (w, &bob, NULL, &error);
+  ls_case_writer_add_phone (w, &pa, NULL, &error);
+  ls_case_writer_add_phone (w, &pb, NULL, &error);
+  ls_case_writer_add_event (w, &missing, NULL, &error);
+  g_assert_true (ls_case_writer_commit (w, &error));
+  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_CALLS, "calls.csv", "", NULL, &error);
+  for (guint d = 0; d < 183; d++)
+    for (guint k = 0; k < 10; k++)
+      {
+        /* 15:00 UK time (BST until 27 October). */
+        gint64 t = JUNE_1 + d * DAY + 15 * 3600 + k * 60 + (d >= 148 ? 3600 : 0);
+        LsCallRecord r = { .start = t, .caller = k % 2 ? pa.number : pb.number,
+                           .callee = k % 2 ? pb.number : pa.number, .kind = LS_CALL_KIND_SMS,
+                           .line = line++ };
+        g_assert_true (ls_case_writer_add_call (w, &r, NULL, &error));
+      }
+  g_assert_true (ls_case_writer_commit (w, &error));
+  g_assert_no_error (error);
+
+  return kase;
+}
+
+static void
+keep (const char *path)
+{
+  const char *dir = g_getenv ("LS_TEST_KEEP");
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *dest = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  if (dir == NULL)
+    return;
+  dest = g_build_filename (dir, base, NULL);
+  if (g_file_get_contents (path, &contents, &len, NULL))
+    g_file_set_contents (dest, contents, len, NULL);
+}
+
+static guint32
+pixel (cairo_surface_t *s,
+       int              x,
+       int              y)
+{
+  unsigned char *data = cairo_image_surface_get_data (s);
+  int stride = cairo_image_surface_get_stride (s);
+
+  return *(guint32 *) (data + y * stride + x * 4) & 0xffffff;
+}
+
+static gboolean
+near_color (guint32        px,
+            const LsColor *c,
+            double         alpha)
+{
+  /* Compare with C at ALPHA over white. */
+  int r = (px >> 16) & 0xff, g = (px >> 8) & 0xff, b = px & 0xff;
+  int er = (int) ((c->r * alpha + (1 - alpha)) * 255), eg = (int) ((c->g * alpha + (1 - alpha)) * 255);
+  int eb = (int) ((c->b * alpha + (1 - alpha)) * 255);
+
+  return ABS (r - er) <= 12 && ABS (g - eg) <= 12 && ABS (b - eb) <= 12;
+}
+
+static void
+test_pixels (void)
+{
+  g_autoptr(LsCase) kase = make_case ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsTimelineModel) model = ls_timeline_model_build (ls_case_get_db (kase), LS_TIMELINE_LANES_PEOPLE, NULL, &error);
+  g_autoptr(LsTimelineBins) bins = NULL;
+  LsTimelineScene scene = LS_TIMELINE_SCENE_INIT;
+  LsTimelineLayout layout;
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 400);
+  cairo_t *cr = cairo_create (s);
+  const char *selection[] = { NULL, NULL };
+  double mid_alice, x_day, x_missing, x_range;
+  int alice;
+  gboolean bar = FALSE, gap_empty = TRUE;
+
+  g_assert_no_error (error);
+  alice = ls_timeline_model_find_lane (model, ls_timeline_model_get_lane (model, 0)->key);
+  g_assert_cmpstr (ls_timeline_model_get_lane (model, alice)->label, ==, "Alice");
+  /* Two weeks of July, hourly bins. */
+  scene.model = model;
+  scene.from = JUNE_1 + 30 * DAY;
+  scene.to = JUNE_1 + 44 * DAY;
+  bins = ls_timeline_bins_build (ls_case_get_db (kase), model, scene.from, scene.to, 3600, NULL, &error);
+  g_assert_no_error (error);
+  scene.bins = bins;
+  scene.range_from = JUNE_1 + 32 * DAY;
+  scene.range_to = JUNE_1 + 34 * DAY;
+  selection[0] = ls_timeline_model_get_lane (model, 1)->key;
+  scene.selection = selection;
+  ls_timeline_render (cr, &scene, 1000, 400);
+  cairo_surface_flush (s);
+  ls_timeline_render_layout (&scene, 1000, 400, &layout);
+  g_assert_cmpuint (layout.n_visible, ==, 2);
+
+  /* Alice's lane: an outgoing bar just above the midline at 15:00 on 2 July,
+   * in the victim colour; nothing at 03:00. */
+  mid_alice = ls_timeline_render_row_y (&layout, 0) + layout.lane_height / 2;
+  x_day = ls_timeline_render_x_at (&scene, &layout, JUNE_1 + 31 * DAY + 15 * 3600 - 3600 + 1800);
+  for (int dx = -2; dx <= 2; dx++)
+    bar |= near_color (pixel (s, (int) x_day + dx, (int) mid_alice - 3), ls_render_style_color (LS_STYLE_COLOR_VICTIM), 0.9);
+  g_assert_true (bar);
+  x_day = ls_timeline_render_x_at (&scene, &layout, JUNE_1 + 31 * DAY + 3 * 3600);
+  for (int dy = 1; dy < layout.lane_height / 2 - 2; dy++)
+    gap_empty &= !near_color (pixel (s, (int) x_day, (int) mid_alice - dy), ls_render_style_color (LS_STYLE_COLOR_VICTIM), 0.9);
+  g_assert_true (gap_empty);
+
+  /* The missing episode tints Alice's lane on 10 July at 03:00. */
+  x_missing = ls_timeline_render_x_at (&scene, &layout, JUNE_1 + 40 * DAY + 3 * 3600);
+  g_assert_true (near_color (pixel (s, (int) x_missing, (int) mid_alice + 6), ls_render_style_color (LS_STYLE_COLOR_VICTIM), 0.22));
+
+  /* The shared range is tinted in the accent colour on the strip. */
+  x_range = ls_timeline_render_x_at (&scene, &layout, JUNE_1 + 33 * DAY + 3 * 3600);
+  g_assert_true (near_color (pixel (s, (int) x_range, (int) layout.strip_y + 5), ls_render_style_color (LS_STYLE_COLOR_ACCENT), 0.10));
+  g_assert_false (near_color (pixel (s, (int) x_missing, (int) layout.strip_y + 5), ls_render_style_color (LS_STYLE_COLOR_ACCENT), 0.10)
+                  && pixel (s, (int) x_missing, (int) layout.strip_y + 5) != 0xffffff);
+
+  /* Bob is selected: his lane's background is accent-tinted, Alice's not. */
+  g_assert_true (near_color (pixel (s, 30, (int) ls_timeline_render_row_y (&layout, 1) + 2),
+                             ls_render_style_color (LS_STYLE_COLOR_ACCENT), 0.14));
+  g_assert_false (near_color (pixel (s, 30, (int) ls_timeline_render_row_y (&layout, 0) + 2),
+                              ls_render_style_color (LS_STYLE_COLOR_ACCENT), 0.14));
+
+  /* Hit-testing agrees with the drawing. */
+  g_assert_cmpint (ls_timeline_render_lane_at (&scene, &layout, mid_alice), ==, alice);
+  g_assert_nonnull (ls_timeline_render_event_at (&scene, &layout, x_missing, mid_alice));
+  g_assert_cmpint (ls_timeline_render_event_at (&scene, &layout, x_missing, mid_alice)->kind, ==,
+                   LS_TIMELINE_EVENT_MISSING);
+
+  cairo_destroy (cr);
+  {
+    g_autofree char *png = g_build_filename (g_get_tmp_dir (), "timeline-pixels.png", NULL);
+    cairo_surface_write_to_png (s, png);
+    keep (png);
+    g_unlink (png);
+  }
+  cairo_surface_destroy (s);
+}
+
+static void
+test_marks_pixels (void)
+{
+  g_autoptr(LsCase) kase = make_case ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsTimelineModel) model = ls_timeline_model_build (ls_case_get_db (kase), LS_TIMELINE_LANES_PEOPLE, NULL, &error);
+  g_autoptr(LsTimelineMarks) marks = NULL;
+  LsTimelineScene scene = LS_TIMELINE_SCENE_INIT;
+  LsTimelineLayout layout;
+  cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 300);
+  cairo_t *cr = cairo_create (s);
+  const LsTimelineMark *m;
+  gboolean truncated;
+  double x, y;
+
+  /* 14:55–15:15 on 2 July: the ten texts as marks. */
+  scene.model = model;
+  scene.from = JUNE_1 + 31 * DAY + 14 * 3600 + 55 * 60;
+  scene.to = scene.from + 20 * 60;
+  marks = ls_timeline_marks_build (ls_case_get_db (kase), model, scene.from, scene.to, 100, &truncated, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ls_timeline_marks_get_n_marks (marks), ==, 10);
+  scene.marks = marks;
+  ls_timeline_render (cr, &scene, 1000, 300);
+  cairo_surface_flush (s);
+  ls_timeline_render_layout (&scene, 1000, 300, &layout);
+
+  /* Hovering the third text finds it. */
+  m = ls_timeline_marks_get_mark (marks, 2);
+  x = ls_timeline_render_x_at (&scene, &layout, m->start);
+  y = ls_timeline_render_row_y (&layout, 0) + layout.lane_height / 2 - 3;
+  g_assert_true (ls_timeline_render_mark_at (&scene, &layout, x + 1, y) == m);
+  g_assert_null (ls_timeline_render_mark_at (&scene, &layout, x + 25, y));
+  /* And it is drawn there: not background. */
+  g_assert_cmpuint (pixel (s, (int) x, (int) y), !=, 0xffffff);
+  g_assert_cmpuint (pixel (s, (int) x + 25, (int) y), ==, pixel (s, (int) x + 26, (int) y));
+
+  cairo_destroy (cr);
+  {
+    g_autofree char *png = g_build_filename (g_get_tmp_dir (), "timeline-marks.png", NULL);
+    cairo_surface_write_to_png (s, png);
+    keep (png);
+    g_unlink (png);
+  }
+  cairo_surface_destroy (s);
+}
+
+static guint
+count_pdf_pages (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+  guint pages = 0;
+  const char *p;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  /* Streams hold NUL bytes: search the bytes, not a string. */
+  for (p = contents; p + 12 < contents + len; p++)
+    if (memcmp (p, "/Type /Page", 11) == 0 && p[11] != 's')
+      pages++;
+  return pages;
+}
+
+static void
+test_export (void)
+{
+  g_autoptr(LsCase) kase = make_case ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("linesight-tlexport-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "timeline.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "timeline.pdf", NULL);
+  g_autofree char *short_pdf = g_build_filename (dir, "timeline-week.pdf", NULL);
+  g_autofree char *svg = g_build_filename (dir, "timeline.svg", NULL);
+  LsTimelineExportOptions options = LS_TIMELINE_EXPORT_OPTIONS_INIT;
+  const char *people[] = { "alice", NULL };
+  const char *nobody[] = { "Carol", NULL };
+  cairo_surface_t *s;
+  guint distinct = 0;
+  guint32 seen[16] = { 0 };
+
+  options.kase = kase;
+  g_assert_true (ls_timeline_export_write (&options, "png", png, &error));
+  g_assert_no_error (error);
+  s = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (s), ==, 1600);
+  g_assert_cmpint (cairo_image_surface_get_height (s), ==, 1000);
+  /* Not blank: many colours across the middle row. */
+  for (int x = 0; x < 1600 && distinct < 16; x += 3)
+    for (int y = 200; y < 600 && distinct < 16; y += 7)
+      {
+        guint32 px = pixel (s, x, y);
+        gboolean known = FALSE;
+        for (guint i = 0; i < distinct; i++)
+          known |= seen[i] == px;
+        if (!known)
+          seen[distinct++] = px;
+      }
+  g_assert_cmpuint (distinct, >=, 6);
+  cairo_surface_destroy (s);
+  keep (png);
+
+  /* Six months: a page per month, June to November. */
+  g_assert_true (ls_timeline_export_write (&options, "pdf", pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_pdf_pages (pdf), ==, 6);
+  keep (pdf);
+
+  /* A week, one person: one page. */
+  options.from = JUNE_1 + 35 * DAY;
+  options.to = JUNE_1 + 42 * DAY;
+  options.people = people;
+  g_assert_true (ls_timeline_export_write (&options, "pdf", short_pdf, &error));
+  g_assert_cmpuint (count_pdf_pages (short_pdf), ==, 1);
+  g_assert_true (ls_timeline_export_write (&options, "svg", svg, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *contents = NULL;
+    g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "<svg"));
+    g_assert_nonnull (strstr (contents, "<path"));
+  }
+  keep (short_pdf);
+
+  options.people = nobody;
+  g_assert_false (ls_timeline_export_write (&options, "png", png, &error));
+  g_assert_error (error, LS_CASE_ERROR, LS_CASE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Carol"));
+  g_clear_error (&error);
+  options.people = NULL;
+  g_assert_false (ls_timeline_export_write (&options, "gif", png, &error));
+  g_assert_error (error, LS_CASE_ERROR, LS_CASE_ERROR_INVALID);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/timeline/render/pixels", test_pixels);
+  g_test_add_func ("/timeline/render/marks", test_marks_pixels);
+  g_test_add_func ("/timeline/render/export", test_export);
+  return g_test_run ();
+}
