@@ -10,6 +10,7 @@
 #include "ls-case.h"
 #include "ls-data-page.h"
 #include "ls-settings.h"
+#include "ls-timeline-view.h"
 #include "ls-window-private.h"
 
 G_DEFINE_FINAL_TYPE (LsWindow, ls_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -111,6 +112,7 @@ ls_window_class_init (LsWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LS_TYPE_DATA_PAGE);
+  g_type_ensure (LS_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ls-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LsWindow, toasts);
