@@ -50,7 +50,9 @@ test_welcome (void)
       GtkWidget *page = ls_window_get_page (window, page_names[i]);
 
       g_assert_nonnull (page);
-      if (i < 4)
+      if (g_str_equal (page_names[i], "timeline"))
+        g_assert_true (g_type_is_a (G_OBJECT_TYPE (page), g_type_from_name ("LsTimelineView")));
+      else if (i < 4)
         {
           g_assert_true (ADW_IS_STATUS_PAGE (page));
           g_assert_nonnull (strstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), "Coming"));
