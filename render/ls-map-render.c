@@ -631,9 +631,11 @@ draw_labels (cairo_t *cr, LsBasemap *basemap, LsGeoModel *model, const LsMapView
     for (guint i = 0; i < ls_geo_model_get_n_flows (model); i++)
       {
         const LsGeoFlow *f = ls_geo_model_get_flow (model, i);
-        g_autofree char *text = view->export_labels
-          ? g_strdup_printf (_("%s — %u contacts, %u days"), f->name, f->contacts, f->days)
-          : g_strdup (f->name);
+        g_autofree char *contacts = g_strdup_printf (g_dngettext (NULL, "%u contact", "%u contacts", f->contacts), f->contacts);
+        g_autofree char *days = g_strdup_printf (g_dngettext (NULL, "%u day", "%u days", f->days), f->days);
+        /* TRANSLATORS: a town, its contacts and days, e.g. "Norwich — 90 contacts, 29 days" */
+        g_autofree char *text = view->export_labels ? g_strdup_printf (_("%s — %s, %s"), f->name, contacts, days)
+                                                    : g_strdup (f->name);
         g_autoptr(PangoLayout) layout = ls_map_make_layout (cr, text, 12, TRUE);
 
         g_hash_table_add (flow_towns, GINT_TO_POINTER (f->town + 1));

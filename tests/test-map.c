@@ -184,6 +184,7 @@ static const LsCellRecord cells[] = {
   { "GY1", "Great Yarmouth", TRUE, 52.6081, 1.7301, .line = 6 },
   /* Given on the grid: used as it is. */
   { "IPS1", "Ipswich", FALSE, 0, 0, TRUE, 616300, 244400, .line = 7 },
+  { "LOW1", "Lowestoft", TRUE, 52.4752, 1.7517, .line = 8 },
 };
 
 #define HOLDER "+447700900100"
@@ -227,6 +228,8 @@ make_case (void)
     { T0 + 3 * DAY + 40000, -1, "Runner Two", "stop-search", "Ipswich town centre", TRUE, 52.0567, 1.1482, .line = 4 },
     /* Arrested near home. */
     { T0 + 2 * DAY, -1, "Holder", "arrest", "Tottenham", TRUE, 51.60, -0.07, .line = 5 },
+    /* The same finding recorded twice (a later report): one link. */
+    { T0 + 5 * DAY + 43200, -1, "Kid", "found-out-of-area", "Great Yarmouth", .line = 7 },
     /* Out of the range the tests ask for. */
     { T0 + 30 * DAY, -1, "Kid", "found-out-of-area", "Norwich", .line = 6 },
   };
@@ -280,6 +283,9 @@ make_case (void)
     for (int i = 0; i < 2; i++)
       add_call (w, KID, "GY1", T0 + d * DAY + 54000 + i * 60, &line);
   add_call (w, RUNNER, "IPS1", T0 + 3 * DAY + 39600, &line);
+  add_call (w, RUNNER, "IPS1", T0 + 6 * DAY + 39600, &line);
+  /* Through Lowestoft on one day only: a stop, not a flow. */
+  add_call (w, RUNNER, "LOW1", T0 + 2 * DAY + 39600, &line);
   g_assert_true (ls_case_writer_commit (w, &error));
   g_assert_no_error (error);
 
@@ -363,7 +369,7 @@ test_model_cells (Fixture *f, gconstpointer data)
   LsBasemap *b = basemap ();
   guint norfolk = 0, suffolk = 0, met = 0;
 
-  g_assert_cmpuint (ls_geo_model_get_n_cells (f->model), ==, 6);
+  g_assert_cmpuint (ls_geo_model_get_n_cells (f->model), ==, 7);
   g_assert_cmpuint (cell_by_ref (f->model, "NOR1")->uses, ==, 10);
   g_assert_cmpuint (cell_by_ref (f->model, "NOR2")->uses, ==, 7);
   /* LDN2's day-5 call (23:30 UTC) is inside the range; LDN2 also has the
@@ -384,7 +390,7 @@ test_model_cells (Fixture *f, gconstpointer data)
         met = act[i];
     }
   g_assert_cmpuint (norfolk, ==, 10 + 7 + 2 + 4);
-  g_assert_cmpuint (suffolk, ==, 1);
+  g_assert_cmpuint (suffolk, ==, 2 + 1);
   g_assert_cmpuint (met, ==, 10 + 3 + 1);
 }
 
@@ -416,7 +422,8 @@ test_model_hub_and_flows (Fixture *f, gconstpointer data)
   g_assert_cmpuint (flow->phones, ==, 2);
   flow = ls_geo_model_get_flow (f->model, 2);
   g_assert_cmpstr (flow->name, ==, "Ipswich");
-  g_assert_cmpuint (flow->contacts, ==, 1);
+  g_assert_cmpuint (flow->contacts, ==, 2);
+  g_assert_cmpuint (flow->days, ==, 2);
 }
 
 static void

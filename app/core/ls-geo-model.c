@@ -22,6 +22,7 @@
 #define COUNTY_MIN      30000.0
 #define TOWN_RADIUS     20000.0
 #define OUT_OF_AREA_MIN 30000.0
+#define FLOW_MIN_DAYS   2
 
 struct _LsGeoModel {
   gatomicrefcount  ref_count;
@@ -394,79 +395,115 @@ tally_add (Tally *t, gint64 time, guint day, gint64 *phone)
   t->last = MAX (t->last, time);
 }
 
-/* Where the line holders' phones spend their nights: their calls from
- * 00:00 to 06:00 UK time, around the busiest such cell. */
+/* One night-time call of a controlling phone. */
+typedef struct {
+  int    cell;
+  gint64 phone;
+  guint  night;
+  gint64 time;
+} NightCall;
+
+/* How strongly the night calls around CENTRE (within HUB_RADIUS) say "the
+ * line is run from here": how many different phones, then how many
+ * phone-nights. One chatty phone (a runner's burner taken for a holder's)
+ * must not outweigh where most of the controlling phones sleep. */
+static void
+score_cluster (LsGeoModel *self, GArray *nights, const LsGeoCell *centre, guint *phones, guint *phone_nights)
+{
+  g_autoptr(GHashTable) by_phone = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) by_night = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < nights->len; i++)
+    {
+      NightCall *nc = &g_array_index (nights, NightCall, i);
+      const LsGeoCell *c = &g_array_index (self->cells, LsGeoCell, nc->cell);
+
+      if (hypot (c->easting - centre->easting, c->northing - centre->northing) > HUB_RADIUS)
+        continue;
+      g_hash_table_add (by_phone, &nc->phone);
+      g_hash_table_add (by_night, g_strdup_printf ("%" G_GINT64_FORMAT "/%u", nc->phone, nc->night));
+    }
+  *phones = g_hash_table_size (by_phone);
+  *phone_nights = g_hash_table_size (by_night);
+}
+
+/* Where the line is controlled: where the line holders' phones, and the
+ * deal line itself (which its holder keeps), spend their nights (calls
+ * from 00:00 to 06:00 UK time), as the densest such cluster of cells. */
 static gboolean
-find_hub (LsGeoModel *self, sqlite3 *db, GStrv line_holders, GError **error)
+find_hub (LsGeoModel *self, sqlite3 *db, GStrv line_holders, GStrv deal_lines, GError **error)
 {
   g_autoptr(GArray) phones = keys_phones (db, line_holders, error);
+  g_autoptr(GArray) deal_phones = keys_phones (db, deal_lines, error);
+  g_autoptr(GArray) nights = g_array_new (FALSE, FALSE, sizeof (NightCall));
+  g_autoptr(GHashTable) tried = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) hub_nights = g_hash_table_new (NULL, NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GHashTable) per_cell = NULL;   /* cell index -> Tally */
-  GHashTableIter iter;
-  gpointer key, value;
-  int best = -1, rc;
-  guint best_calls = 0;
+  guint best_phones = 0, best_nights = 0;
+  const LsGeoCell *best = NULL;
   double sx = 0, sy = 0, sw = 0;
-  g_autoptr(GHashTable) nights = g_hash_table_new (NULL, NULL);
+  int rc;
 
-  if (phones == NULL)
+  if (phones == NULL || deal_phones == NULL)
     return FALSE;
+  /* No line holder known: no hub, whatever the deal line does. */
   if (phones->len == 0)
     return TRUE;
+  g_array_append_vals (phones, deal_phones->data, deal_phones->len);
   if (!(stmt = prepare_phone_calls (self, db, phones, error)))
     return FALSE;
 
-  per_cell = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) tally_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      int cell = cell_lookup (self, sqlite3_column_int64 (stmt, 1));
-      gint64 t = sqlite3_column_int64 (stmt, 0);
+      NightCall nc = { cell_lookup (self, sqlite3_column_int64 (stmt, 1)), sqlite3_column_int64 (stmt, 2),
+                       0, sqlite3_column_int64 (stmt, 0) };
       int hour;
-      guint day = local_day (t, &hour);
-      Tally *tally;
 
-      if (cell < 0 || hour >= 6)
-        continue;
-      if (!(tally = g_hash_table_lookup (per_cell, GINT_TO_POINTER (cell + 1))))
-        g_hash_table_insert (per_cell, GINT_TO_POINTER (cell + 1), tally = tally_new ());
-      tally_add (tally, t, day, NULL);
-      if (tally->calls > best_calls || (tally->calls == best_calls && cell < best))
-        {
-          best_calls = tally->calls;
-          best = cell;
-        }
+      nc.night = local_day (nc.time, &hour);
+      if (nc.cell >= 0 && hour < 6)
+        g_array_append_val (nights, nc);
     }
   if (!step_done (db, rc, error))
     return FALSE;
-  if (best < 0)
+
+  for (guint i = 0; i < nights->len; i++)
+    {
+      int cell = g_array_index (nights, NightCall, i).cell;
+      const LsGeoCell *c = &g_array_index (self->cells, LsGeoCell, cell);
+      guint n_phones, n_nights;
+
+      if (!g_hash_table_add (tried, GINT_TO_POINTER (cell + 1)))
+        continue;
+      score_cluster (self, nights, c, &n_phones, &n_nights);
+      if (n_phones > best_phones || (n_phones == best_phones && n_nights > best_nights) ||
+          (n_phones == best_phones && n_nights == best_nights && best && c->id < best->id))
+        {
+          best = c;
+          best_phones = n_phones;
+          best_nights = n_nights;
+        }
+    }
+  if (best == NULL)
     return TRUE;
 
-  {
-    const LsGeoCell *b = &g_array_index (self->cells, LsGeoCell, best);
+  /* The hub is the centre of the night calls around the best cell. */
+  for (guint i = 0; i < nights->len; i++)
+    {
+      NightCall *nc = &g_array_index (nights, NightCall, i);
+      const LsGeoCell *c = &g_array_index (self->cells, LsGeoCell, nc->cell);
 
-    g_hash_table_iter_init (&iter, per_cell);
-    while (g_hash_table_iter_next (&iter, &key, &value))
-      {
-        const LsGeoCell *c = &g_array_index (self->cells, LsGeoCell, GPOINTER_TO_INT (key) - 1);
-        Tally *tally = value;
-        GHashTableIter days;
-        gpointer day;
-
-        if (hypot (c->easting - b->easting, c->northing - b->northing) > HUB_RADIUS)
-          continue;
-        sx += c->easting * tally->calls;
-        sy += c->northing * tally->calls;
-        sw += tally->calls;
-        self->hub.contacts += tally->calls;
-        g_hash_table_iter_init (&days, tally->days);
-        while (g_hash_table_iter_next (&days, &day, NULL))
-          g_hash_table_add (nights, day);
-      }
-  }
+      if (hypot (c->easting - best->easting, c->northing - best->northing) > HUB_RADIUS)
+        continue;
+      sx += c->easting;
+      sy += c->northing;
+      sw += 1;
+      g_hash_table_add (hub_nights, GUINT_TO_POINTER (nc->night));
+    }
   self->hub.found = TRUE;
   self->hub.easting = sx / sw;
   self->hub.northing = sy / sw;
-  self->hub.nights = g_hash_table_size (nights);
+  self->hub.contacts = (guint) sw;
+  self->hub.nights = g_hash_table_size (hub_nights);
   /* Named after the largest town it is in or next to: "London", not the
    * borough its busiest mast happens to be nearest. */
   for (guint i = 0; i < ls_basemap_get_n_towns (self->basemap) && !self->hub.town; i++)
@@ -549,7 +586,13 @@ find_flows (LsGeoModel *self, sqlite3 *db, GStrv deal_lines, GStrv runners, GErr
     {
       const LsBasemapTown *town = ls_basemap_get_town (self->basemap, GPOINTER_TO_INT (key) - 1);
       Tally *tally = value;
-      LsGeoFlow flow = {
+      LsGeoFlow flow;
+
+      /* A town seen on one day only is a stop on the way (a train
+       * through Cambridge), not a place the line works. */
+      if (g_hash_table_size (tally->days) < FLOW_MIN_DAYS)
+        continue;
+      flow = (LsGeoFlow) {
         .town = GPOINTER_TO_INT (key) - 1,
         .name = g_strdup (town->name),
         .easting = town->easting,
@@ -599,6 +642,21 @@ town_for_place (LsBasemap *basemap, const char *place)
     }
 
   return best;
+}
+
+static gboolean
+seen_before (GArray *found, const LsGeoOutOfArea *o)
+{
+  for (guint i = 0; i < found->len; i++)
+    {
+      const LsGeoOutOfArea *p = &g_array_index (found, LsGeoOutOfArea, i);
+
+      if (p->person_id == o->person_id && local_day (p->time, NULL) == local_day (o->time, NULL) &&
+          hypot (p->found_easting - o->found_easting, p->found_northing - o->found_northing) < 2000)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static gboolean
@@ -654,6 +712,10 @@ find_out_of_area (LsGeoModel *self, sqlite3 *db, GError **error)
        * stop) far from home in another force's area. */
       if (!flagged && (o.distance < OUT_OF_AREA_MIN || o.home_area == o.found_area))
         continue;
+      /* Two records of one finding (the call to police and the return
+       * interview) are one link on the map. */
+      if (seen_before (self->out_of_area, &o))
+        continue;
       o.key = g_strdup_printf ("person:%" G_GINT64_FORMAT, o.person_id);
       o.name = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
       o.place = g_strdup (place);
@@ -663,6 +725,56 @@ find_out_of_area (LsGeoModel *self, sqlite3 *db, GError **error)
     }
 
   return step_done (db, rc, error);
+}
+
+/* Roles ------------------------------------------------------------------ */
+
+void
+ls_geo_query_set_roles (LsGeoQuery *query,
+                        LsAnalysis *analysis)
+{
+  g_autoptr(GStrvBuilder) holders = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) deals = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) runners = g_strv_builder_new ();
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_if_fail (query != NULL && analysis != NULL);
+
+  ls_geo_query_clear_roles (query);
+  for (guint i = 0; i < ls_analysis_get_n_nodes (analysis); i++)
+    {
+      const LsAnalysisNode *node = ls_analysis_get_node (analysis, i);
+
+      if (node->role == LS_ROLE_LINE_HOLDER)
+        g_strv_builder_add (holders, node->key);
+      else if (node->role == LS_ROLE_RUNNER)
+        g_strv_builder_add (runners, node->key);
+      else if (node->role == LS_ROLE_DEAL_LINE && g_hash_table_add (seen, node->key))
+        g_strv_builder_add (deals, node->key);
+    }
+  findings = ls_analysis_list_findings (analysis, LS_FINDING_DEAL_LINE, NULL);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      LsFinding *f = g_ptr_array_index (findings, i);
+
+      for (guint k = 0; k < f->subjects->len; k++)
+        if (g_str_has_prefix (f->subjects->pdata[k], "phone:") && g_hash_table_add (seen, f->subjects->pdata[k]))
+          g_strv_builder_add (deals, f->subjects->pdata[k]);
+    }
+  query->line_holders = g_strv_builder_end (holders);
+  query->deal_lines = g_strv_builder_end (deals);
+  query->runners = g_strv_builder_end (runners);
+}
+
+void
+ls_geo_query_clear_roles (LsGeoQuery *query)
+{
+  g_return_if_fail (query != NULL);
+
+  g_clear_pointer (&query->line_holders, g_strfreev);
+  g_clear_pointer (&query->deal_lines, g_strfreev);
+  g_clear_pointer (&query->runners, g_strfreev);
 }
 
 /* The model ---------------------------------------------------------- */
@@ -702,7 +814,7 @@ ls_geo_model_build (sqlite3           *db,
       !count_cells (self, db, error) ||
       !build_tracks (self, db, query->selected, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !find_hub (self, db, query->line_holders, error) ||
+      !find_hub (self, db, query->line_holders, query->deal_lines, error) ||
       !find_flows (self, db, query->deal_lines, query->runners, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !find_out_of_area (self, db, error))

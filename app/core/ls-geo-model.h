@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "ls-analysis.h"
 #include "ls-basemap.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,13 @@ typedef struct {
 } LsGeoQuery;
 
 #define LS_GEO_QUERY_INIT { -1, -1, NULL, NULL, NULL, NULL }
+
+/* Fills the roles of QUERY from ANALYSIS (new string arrays; free them with
+ * ls_geo_query_clear_roles). Deal lines are its deal-line findings' phones
+ * and any node whose role is deal line. */
+void                  ls_geo_query_set_roles      (LsGeoQuery        *query,
+                                                   LsAnalysis        *analysis);
+void                  ls_geo_query_clear_roles    (LsGeoQuery        *query);
 
 typedef struct {
   gint64  id;             /* cells.id */
