@@ -744,7 +744,46 @@ ls_timeline_view_is_idle (LsTimelineView *self)
 {
   g_return_val_if_fail (LS_IS_TIMELINE_VIEW (self), TRUE);
 
-  return self->jobs == 0 && self->request_source == 0;
+  return self->jobs == 0 && self->request_source == 0 &&
+         (!gtk_widget_get_mapped (GTK_WIDGET (self->canvas)) || self->model == NULL || self->picture_valid);
+}
+
+double
+ls_timeline_view_x_at (LsTimelineView *self,
+                       gint64          t)
+{
+  LsTimelineScene scene;
+
+  g_return_val_if_fail (LS_IS_TIMELINE_VIEW (self), 0);
+
+  fill_scene (self, &scene);
+  return ls_timeline_render_x_at (&scene, &self->layout, t);
+}
+
+gint64
+ls_timeline_view_time_at (LsTimelineView *self,
+                          double          x)
+{
+  LsTimelineScene scene;
+
+  g_return_val_if_fail (LS_IS_TIMELINE_VIEW (self), 0);
+
+  fill_scene (self, &scene);
+  return ls_timeline_render_time_at (&scene, &self->layout, x);
+}
+
+double
+ls_timeline_view_lane_y (LsTimelineView *self,
+                         const char     *key)
+{
+  int lane;
+
+  g_return_val_if_fail (LS_IS_TIMELINE_VIEW (self), -1);
+
+  lane = self->model ? ls_timeline_model_find_lane (self->model, key) : -1;
+  if (lane < (int) self->first_lane || lane >= (int) (self->first_lane + self->layout.n_visible))
+    return -1;
+  return ls_timeline_render_row_y (&self->layout, lane - self->first_lane) + self->layout.lane_height / 2;
 }
 
 /* Following the session */
@@ -925,15 +964,19 @@ set_playing (LsTimelineView *self,
 
 /* Input */
 
-static void
-select_range (LsTimelineView *self,
-              double          x0,
-              double          x1)
+void
+ls_timeline_view_drag_select (LsTimelineView *self,
+                              double          x0,
+                              double          x1)
 {
   LsTimelineScene scene;
   gint64 a, b, span = self->view_to - self->view_from;
   gint64 snap = span > 20 * 86400 ? 86400 : span > 2 * 86400 ? 3600 : 60;
 
+  g_return_if_fail (LS_IS_TIMELINE_VIEW (self));
+
+  if (self->model == NULL || self->session == NULL)
+    return;
   fill_scene (self, &scene);
   a = ls_timeline_render_time_at (&scene, &self->layout, MIN (x0, x1));
   b = ls_timeline_render_time_at (&scene, &self->layout, MAX (x0, x1));
@@ -955,14 +998,16 @@ select_range (LsTimelineView *self,
   self->setting_range = FALSE;
 }
 
-static void
-click_at (LsTimelineView *self,
-          double          x,
-          double          y)
+void
+ls_timeline_view_click (LsTimelineView *self,
+                        double          x,
+                        double          y)
 {
   LsTimelineScene scene;
   int lane;
   const char *keys[] = { NULL, NULL };
+
+  g_return_if_fail (LS_IS_TIMELINE_VIEW (self));
 
   if (self->model == NULL || self->session == NULL)
     return;
@@ -1018,9 +1063,9 @@ drag_end (GtkGestureDrag *gesture,
   gboolean click = fabs (dx) < 4 && fabs (dy) < 4;
 
   if (click && gtk_gesture_single_get_current_button (GTK_GESTURE_SINGLE (gesture)) == GDK_BUTTON_PRIMARY)
-    click_at (self, self->drag_x0, self->drag_y0);
-  else if (self->selecting && !click && self->session && self->model)
-    select_range (self, self->drag_x0, self->drag_x0 + dx);
+    ls_timeline_view_click (self, self->drag_x0, self->drag_y0);
+  else if (self->selecting && !click)
+    ls_timeline_view_drag_select (self, self->drag_x0, self->drag_x0 + dx);
   self->selecting = self->panning = FALSE;
   gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
 }

@@ -35,7 +35,23 @@ LsTimelineModel *ls_timeline_view_get_model      (LsTimelineView *self);
 void             ls_timeline_view_set_play_step  (LsTimelineView *self,
                                                   gint64          step);
 void             ls_timeline_view_play_tick      (LsTimelineView *self);
-/* Whether every load it started has finished (for tests). */
+/* Whether every load it started has finished and the picture is drawn. */
 gboolean         ls_timeline_view_is_idle        (LsTimelineView *self);
+/* Canvas coordinates and time, as last drawn. */
+double           ls_timeline_view_x_at           (LsTimelineView *self,
+                                                  gint64          t);
+gint64           ls_timeline_view_time_at        (LsTimelineView *self,
+                                                  double          x);
+/* What a drag from X0 to X1 across the lanes does (sets the session's
+ * range), and what a click at (X, Y) does (selects that lane's person). */
+void             ls_timeline_view_drag_select    (LsTimelineView *self,
+                                                  double          x0,
+                                                  double          x1);
+void             ls_timeline_view_click          (LsTimelineView *self,
+                                                  double          x,
+                                                  double          y);
+/* Y of the middle of the lane with KEY, or -1 when it is not shown. */
+double           ls_timeline_view_lane_y         (LsTimelineView *self,
+                                                  const char     *key);
 
 G_END_DECLS
