@@ -4,11 +4,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "ls-case.h"
 #include "ls-cli.h"
 #include "ls-demo.h"
+#include "ls-time.h"
 
 static void
 show_progress (double   fraction,
@@ -24,6 +27,88 @@ show_progress (double   fraction,
       if (percent == 100)
         g_printerr ("\n");
     }
+}
+
+static void
+add_strings (JsonBuilder *builder,
+             const char  *member,
+             GPtrArray   *strings)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < strings->len; i++)
+    json_builder_add_string_value (builder, strings->pdata[i]);
+  json_builder_end_array (builder);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* A JSON object of TABLE's entries, in key order so the output is stable. */
+static void
+add_map (JsonBuilder *builder,
+         const char  *member,
+         GHashTable  *table)
+{
+  guint n = 0;
+  g_autofree gpointer *keys = g_hash_table_get_keys_as_array (table, &n);
+
+  qsort (keys, n, sizeof (gpointer), compare_strings);
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      json_builder_set_member_name (builder, keys[i]);
+      json_builder_add_string_value (builder, g_hash_table_lookup (table, keys[i]));
+    }
+  json_builder_end_object (builder);
+}
+
+/* The planted truth of docs/DEMO.md, for checking analysis against. */
+static void
+print_truth (guint32 seed,
+             double  scale)
+{
+  g_autoptr(LsDemoTruth) truth = ls_demo_truth_new (seed, scale);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *json = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "seed");
+  json_builder_add_int_value (builder, seed);
+  json_builder_set_member_name (builder, "scale");
+  json_builder_add_double_value (builder, scale);
+  json_builder_set_member_name (builder, "deal_line_name");
+  json_builder_add_string_value (builder, truth->deal_line_name);
+  add_strings (builder, "deal_numbers", truth->deal_numbers);
+  json_builder_set_member_name (builder, "deal_starts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < truth->deal_starts->len; i++)
+    {
+      g_autofree char *iso = ls_time_format_iso_utc (g_array_index (truth->deal_starts, gint64, i));
+      json_builder_add_string_value (builder, iso);
+    }
+  json_builder_end_array (builder);
+  add_strings (builder, "deal_imeis", truth->deal_imeis);
+  add_strings (builder, "children", truth->children);
+  add_strings (builder, "cuckooed", truth->cuckooed);
+  add_strings (builder, "legitimate", truth->legitimate);
+  add_map (builder, "roles", truth->roles);
+  add_map (builder, "number_roles", truth->number_roles);
+  add_map (builder, "number_owners", truth->number_owners);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", json);
 }
 
 static gboolean
@@ -51,6 +136,7 @@ ls_cli_demo (int    argc,
   double scale = 1.0;
   guint32 seed = LS_DEMO_DEFAULT_SEED;
   gboolean quiet = FALSE;
+  gboolean truth = FALSE;
   int last_percent = -1;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(LsCase) kase = NULL;
@@ -63,6 +149,8 @@ ls_cli_demo (int    argc,
     { "scale", 0, 0, G_OPTION_ARG_DOUBLE, &scale,
       N_("Size: 1 gives about 30,000 calls, 40 about a million (default: 1)"), N_("N") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, N_("Do not show progress"), NULL },
+    { "truth", 0, 0, G_OPTION_ARG_NONE, &truth,
+      N_("Print what the case plants (roles, deal-line numbers, children) as JSON instead of a summary"), NULL },
     { NULL }
   };
 
@@ -92,6 +180,12 @@ ls_cli_demo (int    argc,
   kase = ls_case_open (argv[1], &error);
   if (kase == NULL || !ls_case_get_counts (kase, &counts, &error))
     return ls_cli_fail (error);
+
+  if (truth)
+    {
+      print_truth (seed, scale);
+      return 0;
+    }
 
   g_print (_("Wrote %s in %.1f s: %" G_GINT64_FORMAT " calls and messages, %" G_GINT64_FORMAT
              " people, %" G_GINT64_FORMAT " phones, %" G_GINT64_FORMAT " events\n"),

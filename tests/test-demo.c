@@ -380,8 +380,10 @@ test_deal_line (void)
       gpointer caller;
       guint kept = 0;
 
-      /* Answered calls to each number come after the last number's. */
+      /* Answered calls to each number come after the last number's, from the
+       * day the number took over. */
       g_assert_cmpint (first, >=, previous_last);
+      g_assert_cmpint (first, >=, g_array_index (truth->deal_starts, gint64, i));
       g_assert_cmpuint (g_hash_table_size (callers), >=, 60);
       g_hash_table_iter_init (&iter, callers);
       while (g_hash_table_iter_next (&iter, &caller, NULL))
@@ -734,6 +736,24 @@ test_cli (void)
     other = ls_case_open (again, &error);
     g_assert_true (ls_case_get_counts (other, &other_counts, &error));
     g_assert_cmpint (other_counts.calls, ==, counts.calls);
+  }
+
+  /* --truth prints the planted truth of the same seed and scale. */
+  {
+    g_autofree char *again = temp_path ("truth.linesight");
+    g_autofree char *truth_json = NULL;
+    g_autoptr(JsonParser) truth_parser = json_parser_new ();
+    g_autoptr(LsDemoTruth) truth = ls_demo_truth_new (3, 0.5);
+    const char * const argv[] = { linesight, "demo", again, "--seed", "3", "--scale", "0.5", "--quiet", "--truth", NULL };
+    JsonArray *numbers;
+
+    g_assert_cmpint (run (argv, &truth_json), ==, 0);
+    g_assert_true (json_parser_load_from_data (truth_parser, truth_json, -1, &error));
+    numbers = json_object_get_array_member (json_node_get_object (json_parser_get_root (truth_parser)),
+                                            "deal_numbers");
+    g_assert_cmpuint (json_array_get_length (numbers), ==, truth->deal_numbers->len);
+    for (guint i = 0; i < truth->deal_numbers->len; i++)
+      g_assert_cmpstr (json_array_get_string_element (numbers, i), ==, truth->deal_numbers->pdata[i]);
   }
 
   /* It will not overwrite, and says why on stderr with a non-zero status. */

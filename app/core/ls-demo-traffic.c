@@ -357,7 +357,7 @@ flares (DemoTraffic *self)
     }
 
   for (int b = 0; b < bursts; b++)
-    burst (self, weighted_area (self), random_secs (self, P_FLARE), 0.7);
+    burst (self, weighted_area (self), random_secs (self, P_FLARE), 0.55);
 }
 
 static gboolean

@@ -905,6 +905,7 @@ ls_demo_truth_new (guint32 seed,
   truth->number_owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   truth->deal_numbers = g_ptr_array_new_with_free_func (g_free);
   truth->deal_imeis = g_ptr_array_new_with_free_func (g_free);
+  truth->deal_starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   truth->children = g_ptr_array_new_with_free_func (g_free);
   truth->cuckooed = g_ptr_array_new_with_free_func (g_free);
   truth->legitimate = g_ptr_array_new_with_free_func (g_free);
@@ -939,9 +940,11 @@ ls_demo_truth_new (guint32 seed,
 
   for (guint i = 0; i < world->deal->len; i++)
     {
-      DemoPhone *phone = demo_phone (world, g_array_index (world->deal, DemoDealPeriod, i).phone);
+      DemoDealPeriod *period = &g_array_index (world->deal, DemoDealPeriod, i);
+      DemoPhone *phone = demo_phone (world, period->phone);
 
       g_ptr_array_add (truth->deal_numbers, g_strdup (phone->number));
+      g_array_append_val (truth->deal_starts, world->day_start[period->first_day]);
       for (int k = 0; k < 2; k++)
         if (phone->handset[k] >= 0)
           g_ptr_array_add (truth->deal_imeis,
@@ -963,6 +966,7 @@ ls_demo_truth_free (LsDemoTruth *truth)
   g_clear_pointer (&truth->number_owners, g_hash_table_unref);
   g_clear_pointer (&truth->deal_numbers, g_ptr_array_unref);
   g_clear_pointer (&truth->deal_imeis, g_ptr_array_unref);
+  g_clear_pointer (&truth->deal_starts, g_array_unref);
   g_clear_pointer (&truth->children, g_ptr_array_unref);
   g_clear_pointer (&truth->cuckooed, g_ptr_array_unref);
   g_clear_pointer (&truth->legitimate, g_ptr_array_unref);

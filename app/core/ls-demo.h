@@ -31,6 +31,7 @@ typedef struct {
   GHashTable *number_roles;   /* E.164 → role of the phone's user; deal-line numbers excluded */
   GHashTable *number_owners;  /* E.164 → person name, also for unattributed (burner) phones */
   GPtrArray  *deal_numbers;   /* E.164 of the deal line, in the order it used them */
+  GArray     *deal_starts;    /* gint64: local midnight (unix seconds) each number took over */
   GPtrArray  *deal_imeis;     /* every IMEI the deal line used, in order */
   GPtrArray  *children;       /* names of runners under 18 throughout the activity */
   GPtrArray  *cuckooed;       /* names of the vulnerable adults whose homes were taken over */
