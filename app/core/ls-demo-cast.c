@@ -136,6 +136,22 @@ const int demo_area_base[N_AREAS] = {
   [AREA_IPSWICH] = S_WHITEHOUSE,
 };
 
+/* Where runners meet customers by day: town centres and stations. */
+const int demo_area_meeting[N_AREAS][2] = {
+  [AREA_NORWICH] = { S_NORWICH, S_NORWICH_STATION },
+  [AREA_YARMOUTH] = { S_YARMOUTH, S_NORTHGATE },
+  [AREA_IPSWICH] = { S_IPSWICH, S_IPSWICH_STATION },
+};
+
+/* Where the customers known by name live: away from the bases and the
+ * meeting places, so the only homes the line's phones crowd round are the
+ * two cuckooed ones. */
+const int demo_area_homes[N_AREAS][2] = {
+  [AREA_NORWICH] = { S_MILE_CROSS, S_HEARTSEASE },
+  [AREA_YARMOUTH] = { S_GORLESTON, S_GORLESTON },
+  [AREA_IPSWICH] = { S_GAINSBOROUGH, S_RAVENSWOOD },
+};
+
 const DemoMissingDef demo_missing[] = {
   { C_KAI, AREA_NORWICH, "2024-03-22 19:30", "2024-03-22 23:10", "2024-03-29 14:20",
     "Flat 4, Kestrel House, Lakenham, Norwich", 52.61650, 1.29480,

@@ -99,6 +99,8 @@ extern const DemoRoute demo_routes[N_AREAS];
 extern const DemoCastDef demo_cast[N_CAST];
 extern const DemoCuckoo demo_cuckoos[2];
 extern const int demo_area_base[N_AREAS];
+extern const int demo_area_meeting[N_AREAS][2];
+extern const int demo_area_homes[N_AREAS][2];
 extern const DemoMissingDef demo_missing[];
 extern const guint demo_n_missing;
 extern const DemoTripDef demo_trips[];

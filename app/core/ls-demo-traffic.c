@@ -420,6 +420,19 @@ runner_away (DemoTraffic *self,
   if (day->area == AREA_NORWICH)
     chatter (self, poisson (self, 0.12), demo_person (world, r)->phone,
              demo_person (world, world->taxi)->phone, P_NIGHT, 0.0, 20, 60);
+
+  /* A runner with a work phone keeps their own one too: texts to friends
+   * back home (the other children, for a child) go out from the county. */
+  if (phone != demo_person (world, r)->phone)
+    {
+      DemoPerson *p = demo_person (world, r);
+      int friend = p->child ? C_KAI + g_rand_int_range (self->rand, 0, C_LEON - C_KAI + 1)
+                            : C_DWAYNE + g_rand_int_range (self->rand, 0, C_NATHAN - C_DWAYNE + 1);
+
+      if (friend != r)
+        chatter (self, poisson (self, 0.8), p->phone, demo_person (world, friend)->phone,
+                 P_NIGHT, 0.7, 10, 120);
+    }
 }
 
 static gboolean

@@ -437,8 +437,8 @@ add_named_customer (DemoWorld    *world,
               g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29));
   person.gender = female ? "female" : "male";
   g_snprintf (person.address, sizeof person.address, "%s", site->name);
-  person.lat = site->lat + (g_rand_double (rand) - 0.5) * 0.012;
-  person.lon = site->lon + (g_rand_double (rand) - 0.5) * 0.018;
+  person.lat = site->lat + (g_rand_double (rand) - 0.5) * 0.006;
+  person.lon = site->lon + (g_rand_double (rand) - 0.5) * 0.009;
   person.role = ROLE_CUSTOMER;
   person.home_site = customer->site;
   person.phone = customer->phone;
@@ -469,8 +469,11 @@ init_customers (DemoWorld  *world,
       double kind = g_rand_double (rand);
       DemoPhone *phone;
 
+      gboolean is_named = i % 8 == 3 && i / 8 < named;
+
       c.area = i < n * 45 / 100 ? AREA_NORWICH : i < n * 75 / 100 ? AREA_YARMOUTH : AREA_IPSWICH;
-      c.site = random_area_site (rand, c.area);
+      c.site = is_named ? demo_area_homes[c.area][g_rand_int_range (rand, 0, 2)]
+                        : random_area_site (rand, c.area);
       c.first_day = g_rand_double (rand) < 0.75 ? 0 : g_rand_int_range (rand, 1, 150);
       c.last_day = g_rand_double (rand) < 0.8 ? DEMO_DAYS - 1
                                               : g_rand_int_range (rand, MIN (c.first_day + 14, DEMO_DAYS - 1), DEMO_DAYS);
@@ -486,7 +489,7 @@ init_customers (DemoWorld  *world,
       phone = demo_phone (world, c.phone);
       phone->customer = i;
       phone->site = c.site;
-      if (i % 8 == 3 && i / 8 < named)
+      if (is_named)
         {
           add_named_customer (world, rand, taken, &c);
           phone = demo_phone (world, c.phone);
@@ -821,8 +824,8 @@ near_home (int    site,
   return random_area_site (rand, demo_sites[site].area);
 }
 
-/* Nights at the base (a cuckooed home once the line has one), days around
- * the town meeting customers. */
+/* Nights at the base (a cuckooed home once the line has one), days at the
+ * base or meeting customers in the town centre. */
 static int
 in_town (const DemoDay *day,
          int            secs,
@@ -831,7 +834,7 @@ in_town (const DemoDay *day,
   if (secs < 9 * 3600 || secs >= 23 * 3600 || g_rand_int_range (rand, 0, 100) < 40)
     return day->base;
 
-  return random_area_site (rand, day->area);
+  return demo_area_meeting[day->area][g_rand_int_range (rand, 0, 2)];
 }
 
 static int
