@@ -414,9 +414,16 @@ static char *
 build_query (LsRowModel *self)
 {
   GString *sql = g_string_new (NULL);
+  const char *from = self->spec->from;
   gboolean first = TRUE;
 
-  g_string_append_printf (sql, "SELECT %s FROM %s", self->spec->id, self->spec->from);
+  /* The joins cost a third of the time on a million calls: skip them
+   * when neither the search nor the sort reads them. */
+  if (self->search == NULL &&
+      (self->sort_column < 0 || !self->spec->columns[self->sort_column].joined))
+    from = self->spec->base;
+
+  g_string_append_printf (sql, "SELECT %s FROM %s", self->spec->id, from);
 
   if (self->search != NULL)
     {

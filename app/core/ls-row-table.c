@@ -13,7 +13,7 @@
 
 #define SOURCE_COLUMN(alias) \
   { N_("Source"), "im.file_name || ':' || " alias ".source_line", \
-    "im.file_name, " alias ".source_line", LS_ROW_FORMAT_TEXT, TRUE, FALSE }
+    "im.file_name, " alias ".source_line", LS_ROW_FORMAT_TEXT, TRUE, FALSE, TRUE }
 
 #define NAMED_NUMBER(phone, person) \
   "CASE WHEN " person ".name IS NULL THEN " phone ".number " \
@@ -22,7 +22,7 @@
 static const LsRowTableSpec tables[LS_ROW_TABLE_N] = {
   [LS_ROW_TABLE_PEOPLE] = {
     "people", N_("People"), "SELECT count(*) FROM people",
-    "people p LEFT JOIN imports im ON im.id = p.import_id",
+    "people p", "people p LEFT JOIN imports im ON im.id = p.import_id",
     "p.id", "p.name COLLATE NOCASE, p.id", 8, {
       { N_("Name"), "p.name", "p.name COLLATE NOCASE", LS_ROW_FORMAT_TEXT, TRUE, TRUE },
       { N_("Aliases"), "p.aliases", NULL, LS_ROW_FORMAT_TEXT, TRUE, FALSE },
@@ -37,11 +37,11 @@ static const LsRowTableSpec tables[LS_ROW_TABLE_N] = {
   },
   [LS_ROW_TABLE_PHONES] = {
     "phones", N_("Phones"), "SELECT count(*) FROM phones",
-    "phones ph LEFT JOIN people pe ON pe.id = ph.person_id "
+    "phones ph", "phones ph LEFT JOIN people pe ON pe.id = ph.person_id "
     "LEFT JOIN imports im ON im.id = ph.import_id",
     "ph.id", "ph.number, ph.id", 6, {
       { N_("Number"), "ph.number", NULL, LS_ROW_FORMAT_TEXT, TRUE, FALSE },
-      { N_("Person"), "pe.name", "pe.name COLLATE NOCASE", LS_ROW_FORMAT_TEXT, TRUE, TRUE },
+      { N_("Person"), "pe.name", "pe.name COLLATE NOCASE", LS_ROW_FORMAT_TEXT, TRUE, TRUE, TRUE },
       { N_("Calls Made"), "(SELECT count(*) FROM calls x WHERE x.caller_id = ph.id)", NULL,
         LS_ROW_FORMAT_NUMBER, FALSE, FALSE },
       { N_("Calls Received"), "(SELECT count(*) FROM calls x WHERE x.callee_id = ph.id)", NULL,
@@ -52,30 +52,30 @@ static const LsRowTableSpec tables[LS_ROW_TABLE_N] = {
   },
   [LS_ROW_TABLE_CALLS] = {
     "calls", N_("Calls"), "SELECT count(*) FROM calls",
-    "calls c "
+    "calls c", "calls c "
     "LEFT JOIN phones pa ON pa.id = c.caller_id LEFT JOIN people na ON na.id = pa.person_id "
     "LEFT JOIN phones pb ON pb.id = c.callee_id LEFT JOIN people nb ON nb.id = pb.person_id "
     "LEFT JOIN cells ce ON ce.id = c.cell_id LEFT JOIN imports im ON im.id = c.import_id",
     "c.id", "c.start, c.id", 8, {
       { N_("Time"), "c.start", NULL, LS_ROW_FORMAT_TIME, FALSE, FALSE },
-      { N_("Caller"), NAMED_NUMBER ("pa", "na"), NULL, LS_ROW_FORMAT_PHONE, TRUE, TRUE },
-      { N_("Callee"), NAMED_NUMBER ("pb", "nb"), NULL, LS_ROW_FORMAT_PHONE, TRUE, TRUE },
+      { N_("Caller"), NAMED_NUMBER ("pa", "na"), NULL, LS_ROW_FORMAT_PHONE, TRUE, TRUE, TRUE },
+      { N_("Callee"), NAMED_NUMBER ("pb", "nb"), NULL, LS_ROW_FORMAT_PHONE, TRUE, TRUE, TRUE },
       { N_("Kind"), "c.kind", NULL, LS_ROW_FORMAT_CALL_KIND, FALSE, FALSE },
       { N_("Duration"), "c.duration", NULL, LS_ROW_FORMAT_DURATION, FALSE, FALSE },
       { N_("Cell"), "CASE WHEN ce.name IS NULL THEN ce.cell_ref ELSE ce.cell_ref || ' · ' || ce.name END",
-        "ce.cell_ref", LS_ROW_FORMAT_TEXT, TRUE, TRUE },
+        "ce.cell_ref", LS_ROW_FORMAT_TEXT, TRUE, TRUE, TRUE },
       { N_("IMEI"), "c.imei", NULL, LS_ROW_FORMAT_TEXT, TRUE, FALSE },
       SOURCE_COLUMN ("c"),
     },
   },
   [LS_ROW_TABLE_EVENTS] = {
     "events", N_("Events"), "SELECT count(*) FROM events",
-    "events e LEFT JOIN people pe ON pe.id = e.person_id "
+    "events e", "events e LEFT JOIN people pe ON pe.id = e.person_id "
     "LEFT JOIN imports im ON im.id = e.import_id",
     "e.id", "e.start, e.id", 8, {
       { N_("Start"), "e.start", NULL, LS_ROW_FORMAT_TIME, FALSE, FALSE },
       { N_("End"), "e.end", NULL, LS_ROW_FORMAT_TIME, FALSE, FALSE },
-      { N_("Person"), "pe.name", "pe.name COLLATE NOCASE", LS_ROW_FORMAT_TEXT, TRUE, FALSE },
+      { N_("Person"), "pe.name", "pe.name COLLATE NOCASE", LS_ROW_FORMAT_TEXT, TRUE, FALSE, TRUE },
       { N_("Kind"), "e.kind", NULL, LS_ROW_FORMAT_TEXT, TRUE, FALSE },
       { N_("Place"), "e.place", NULL, LS_ROW_FORMAT_TEXT, TRUE, FALSE },
       { N_("Details"), "e.text", NULL, LS_ROW_FORMAT_TEXT, TRUE, TRUE },
@@ -85,7 +85,7 @@ static const LsRowTableSpec tables[LS_ROW_TABLE_N] = {
   },
   [LS_ROW_TABLE_IMPORTS] = {
     "imports", N_("Imports"), "SELECT count(*) FROM imports",
-    "imports im",
+    "imports im", "imports im",
     "im.id", "im.id", 9, {
       { N_("Imported"), "im.imported_at", NULL, LS_ROW_FORMAT_TIME, FALSE, FALSE },
       { N_("Kind"), "im.kind", NULL, LS_ROW_FORMAT_TEXT, TRUE, FALSE },

@@ -34,6 +34,7 @@ typedef struct {
   LsRowFormat  format;
   gboolean     search;    /* matched by the search text */
   gboolean     expand;    /* takes spare width in a view */
+  gboolean     joined;    /* reads the tables joined to the base one */
 } LsRowColumn;
 
 #define LS_ROW_MAX_COLUMNS 10
@@ -42,6 +43,7 @@ typedef struct {
   const char  *name;      /* "calls" */
   const char  *title;     /* untranslated (N_) */
   const char  *count;     /* SQL counting every row */
+  const char  *base;      /* the table alone, e.g. "calls c" */
   const char  *from;      /* FROM clause with its joins */
   const char  *id;        /* the row id, e.g. "c.id" */
   const char  *order;     /* default ORDER BY terms */
