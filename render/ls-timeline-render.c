@@ -341,6 +341,24 @@ draw_lane_backgrounds (Ctx *ctx)
     }
 }
 
+/* Adds a bar to the path on whole pixels: cairo fills pixel-aligned boxes
+ * without tessellating, which keeps a whole-case redraw within a frame. */
+static void
+bar (cairo_t *cr,
+     double   x0,
+     double   x1,
+     double   base,
+     double   height)
+{
+  double a = round (x0), z = round (x1), h = round (height);
+
+  if (z <= a)
+    z = a + 1;
+  if (h == 0)
+    h = height < 0 ? -1 : 1;
+  cairo_rectangle (cr, a, round (base), z - a, h);
+}
+
 /* Bars of one series over [from, to): bins wider than a pixel are drawn
  * as they are, narrower ones merged per pixel column (their maximum), so
  * the work is bounded by the width. SIGN -1 draws up from BASE. */
@@ -361,7 +379,7 @@ path_series (Ctx            *ctx,
   guint32 col_max = 0;
   double xb = ls_timeline_render_x_at (ctx->scene, &ctx->layout, ls_timeline_bins_get_start (bins, b0));
 
-#define BAR_HEIGHT(v) ((use_sqrt ? sqrt ((double) (v)) : (double) (v)) * scale)
+#define BAR_HEIGHT(v) (sign * MAX (1, (use_sqrt ? sqrt ((double) (v)) : (double) (v)) * scale))
   for (guint b = b0; b < b1; b++)
     {
       double x0 = xb;
@@ -374,20 +392,20 @@ path_series (Ctx            *ctx,
           double gap = x1 - x0 > 4 ? 1 : 0;
           double a = MAX (x0, left), z = MIN (x1 - gap, right);
           if (v && z > a)
-            cairo_rectangle (cr, a, base, z - a, sign * MAX (1, BAR_HEIGHT (v)));
+            bar (cr, a, z, base, BAR_HEIGHT (v));
           continue;
         }
       if (floor (x0) != col)
         {
           if (col_max && col >= left && col < right)
-            cairo_rectangle (cr, col, base, 1, sign * MAX (1, BAR_HEIGHT (col_max)));
+            bar (cr, col, col + 1, base, BAR_HEIGHT (col_max));
           col = floor (x0);
           col_max = 0;
         }
       col_max = MAX (col_max, v);
     }
   if (col_max && col >= left && col < right)
-    cairo_rectangle (cr, col, base, 1, sign * MAX (1, BAR_HEIGHT (col_max)));
+    bar (cr, col, col + 1, base, BAR_HEIGHT (col_max));
 #undef BAR_HEIGHT
 }
 

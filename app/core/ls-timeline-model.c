@@ -825,7 +825,9 @@ ls_timeline_model_fetch_span (LsTimelineModel *self,
 
   g_return_if_fail (self != NULL);
 
-  if (first >= 0 && (last - first) / bin <= 20000 && from >= first - width && to <= last + width)
+  /* A whole-case query costs a scan of every call: worth it only for the
+   * coarse levels a person zooms out to; finer ones fetch near the view. */
+  if (first >= 0 && (last - first) / bin <= 1000 && from >= first - width && to <= last + width)
     {
       *fetch_from = MIN (first, from);
       *fetch_to = MAX (last, to);
