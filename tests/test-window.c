@@ -155,6 +155,32 @@ test_drop (void)
   destroy_window (window);
 }
 
+/* The window opens at the size it was closed at. */
+static void
+test_size (void)
+{
+  g_autoptr(GSettings) settings = ls_settings_new ();
+  LsWindow *window;
+  int width, height;
+
+  g_settings_set_int (settings, "window-width", 1001);
+  g_settings_set_int (settings, "window-height", 702);
+  window = new_window ();
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1001);
+  g_assert_cmpint (height, ==, 702);
+
+  g_object_ref (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1111, 777);
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1111);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 777);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  destroy_window (window);
+  g_object_unref (window);
+}
+
 static void
 test_refuse (void)
 {
@@ -473,6 +499,7 @@ main (int    argc,
 
   g_test_add_func ("/window/welcome", test_welcome);
   g_test_add_func ("/window/open-case", test_open_case);
+  g_test_add_func ("/window/size", test_size);
   g_test_add_func ("/window/refuse", test_refuse);
   g_test_add_func ("/window/drop", test_drop);
   g_test_add_func ("/window/demo-cancel", test_demo_cancel);
