@@ -89,7 +89,9 @@ ls_map_cache_update (LsMapCache           *self,
   self->view.height = view->height + 2 * margin;
   self->device_scale = device_scale;
   g_clear_pointer (&self->surface, cairo_surface_destroy);
-  self->surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+  /* ARGB32 (opaque: the sea is painted first) is what GdkMemoryTexture's
+   * default format reads. */
+  self->surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
                                               self->view.width * device_scale,
                                               self->view.height * device_scale);
   cairo_surface_set_device_scale (self->surface, device_scale, device_scale);

@@ -9,6 +9,7 @@
 
 #include "ls-case.h"
 #include "ls-data-page.h"
+#include "ls-map-view.h"
 #include "ls-settings.h"
 #include "ls-timeline-view.h"
 #include "ls-window-private.h"
@@ -112,6 +113,7 @@ ls_window_class_init (LsWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LS_TYPE_DATA_PAGE);
+  g_type_ensure (LS_TYPE_MAP_VIEW);
   g_type_ensure (LS_TYPE_TIMELINE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ls-window.ui");

@@ -530,6 +530,22 @@ compare_flows (gconstpointer a, gconstpointer b)
   return g_strcmp0 (fa->name, fb->name);
 }
 
+/* The town a cell serves: the largest within half the radius (a Norwich
+ * suburb's mast is Norwich, not Bowthorpe), else the nearest. */
+static int
+town_of_cell (LsBasemap *basemap, const LsGeoCell *c)
+{
+  for (guint i = 0; i < ls_basemap_get_n_towns (basemap); i++)
+    {
+      const LsBasemapTown *t = ls_basemap_get_town (basemap, i);
+
+      if (hypot (t->easting - c->easting, t->northing - c->northing) <= TOWN_RADIUS / 2)
+        return i;
+    }
+
+  return ls_basemap_nearest_town (basemap, c->easting, c->northing, TOWN_RADIUS);
+}
+
 /* Where the deal lines and runners are active away from the hub, by town. */
 static gboolean
 find_flows (LsGeoModel *self, sqlite3 *db, GStrv deal_lines, GStrv runners, GError **error)
@@ -568,7 +584,7 @@ find_flows (LsGeoModel *self, sqlite3 *db, GStrv deal_lines, GStrv runners, GErr
       c = &g_array_index (self->cells, LsGeoCell, cell);
       if (hypot (c->easting - self->hub.easting, c->northing - self->hub.northing) < COUNTY_MIN)
         continue;
-      town = ls_basemap_nearest_town (self->basemap, c->easting, c->northing, TOWN_RADIUS);
+      town = town_of_cell (self->basemap, c);
       if (town < 0)
         continue;
       for (guint i = 0; i < phone_store->len && !phone; i++)
