@@ -302,41 +302,82 @@ ls_map_cell_radius (const LsGeoCell *cell, guint max_uses)
   return 2.0 + 7.0 * sqrt ((double) cell->uses / max_uses);
 }
 
+/* One cell's mark: a disc with a white rim. */
+static void
+cell_mark (cairo_t *cr, double x, double y, double r, gboolean used)
+{
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+  ls_map_set_color (cr, &cell_fill, used ? 0.55 : 0.25);
+  if (!used)
+    {
+      cairo_fill (cr);
+      return;
+    }
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+  cairo_set_line_width (cr, 0.7);
+  cairo_stroke (cr);
+}
+
+/* On a raster target 10,000 cells are stamped from one small picture per
+ * size (sizes are rounded to a quarter pixel), not filled and stroked one
+ * by one; PDF and SVG get true circles. */
+static cairo_surface_t *
+cell_sprite (cairo_t *cr, GHashTable *sprites, double r, gboolean used)
+{
+  int key = (int) lround (r * 4) * 2 + used;
+  cairo_surface_t *sprite = g_hash_table_lookup (sprites, GINT_TO_POINTER (key));
+
+  if (sprite == NULL)
+    {
+      double sx = 1, sy = 1, size;
+      cairo_t *scr;
+
+      cairo_surface_get_device_scale (cairo_get_target (cr), &sx, &sy);
+      size = ceil (2 * (lround (r * 4) / 4.0) + 4);
+      sprite = cairo_surface_create_similar_image (cairo_get_target (cr), CAIRO_FORMAT_ARGB32,
+                                                   (int) (size * sx), (int) (size * sy));
+      cairo_surface_set_device_scale (sprite, sx, sy);
+      scr = cairo_create (sprite);
+      cell_mark (scr, size / 2, size / 2, key / 2 / 4.0, used);
+      cairo_destroy (scr);
+      g_hash_table_insert (sprites, GINT_TO_POINTER (key), sprite);
+    }
+
+  return sprite;
+}
+
 static void
 draw_cells (cairo_t *cr, LsGeoModel *model, const LsMapViewState *view)
 {
   guint max = ls_geo_model_get_max_uses (model);
+  gboolean raster = cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE;
+  g_autoptr(GHashTable) sprites = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) cairo_surface_destroy);
 
   /* Unused cells first, faint, so the used ones sit on top. */
   for (int pass = 0; pass < 2; pass++)
-    {
-      for (guint i = 0; i < ls_geo_model_get_n_cells (model); i++)
-        {
-          const LsGeoCell *c = ls_geo_model_get_cell (model, i);
-          double x, y, r = ls_map_cell_radius (c, max);
+    for (guint i = 0; i < ls_geo_model_get_n_cells (model); i++)
+      {
+        const LsGeoCell *c = ls_geo_model_get_cell (model, i);
+        double x, y, r = ls_map_cell_radius (c, max);
 
-          if ((pass == 0) != (c->uses == 0))
-            continue;
-          ls_map_view_to_screen (view, c->easting, c->northing, &x, &y);
-          if (x < -r || y < -r || x > view->width + r || y > view->height + r)
-            continue;
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-        }
-      if (pass == 0)
-        {
-          ls_map_set_color (cr, &cell_fill, 0.25);
-          cairo_fill (cr);
-        }
-      else
-        {
-          ls_map_set_color (cr, &cell_fill, 0.55);
-          cairo_fill_preserve (cr);
-          cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
-          cairo_set_line_width (cr, 0.7);
-          cairo_stroke (cr);
-        }
-    }
+        if ((pass == 0) != (c->uses == 0))
+          continue;
+        ls_map_view_to_screen (view, c->easting, c->northing, &x, &y);
+        if (x < -r || y < -r || x > view->width + r || y > view->height + r)
+          continue;
+        if (raster)
+          {
+            cairo_surface_t *sprite = cell_sprite (cr, sprites, r, c->uses > 0);
+            double half = ceil (2 * (lround (r * 4) / 4.0) + 4) / 2;
+
+            cairo_set_source_surface (cr, sprite, round (x - half), round (y - half));
+            cairo_paint (cr);
+          }
+        else
+          cell_mark (cr, x, y, r, c->uses > 0);
+      }
 }
 
 static void
