@@ -225,6 +225,43 @@ test_search (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (people)), ==, 3);
 }
 
+/* Calls and events keep to a date range, [from, to); other tables ignore it. */
+static void
+test_range (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsCase) kase = ls_case_open (case_path, &error);
+  g_autoptr(LsRowModel) calls = loaded_model (kase, LS_ROW_TABLE_CALLS);
+  g_autoptr(LsRowModel) people = loaded_model (kase, LS_ROW_TABLE_PEOPLE);
+  gint64 from = ls_sqlite_query_int (ls_case_get_db (kase), "SELECT start FROM calls ORDER BY start LIMIT 1 OFFSET 100", -1);
+  gint64 to = ls_sqlite_query_int (ls_case_get_db (kase), "SELECT start FROM calls ORDER BY start LIMIT 1 OFFSET 600", -1);
+  g_autofree char *in_range = g_strdup_printf ("SELECT id FROM calls WHERE start >= %" G_GINT64_FORMAT
+                                               " AND start < %" G_GINT64_FORMAT " ORDER BY duration DESC, id DESC",
+                                               from, to);
+  g_autofree char *after = g_strdup_printf ("SELECT id FROM calls WHERE start >= %" G_GINT64_FORMAT
+                                            " ORDER BY start, id", to);
+
+  ls_row_model_set_range (calls, from, to);
+  ls_row_model_set_sort (calls, 4, TRUE);
+  ls_row_model_set_range (people, from, to);
+  g_assert_false (ls_row_model_get_loading (people));
+  g_assert_false (ls_row_model_get_filtered (people));
+  wait_loaded (calls);
+  g_assert_true (ls_row_model_get_filtered (calls));
+  assert_order (calls, kase, in_range);
+  g_assert_cmpint (ls_row_model_get_total (calls), ==, N_CALLS);
+
+  ls_row_model_set_sort (calls, -1, FALSE);
+  ls_row_model_set_range (calls, to, -1);
+  wait_loaded (calls);
+  assert_order (calls, kase, after);
+
+  ls_row_model_set_range (calls, -1, -1);
+  wait_loaded (calls);
+  g_assert_false (ls_row_model_get_filtered (calls));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (calls)), ==, N_CALLS);
+}
+
 /* Only the last of several quick changes decides what is shown. */
 static void
 test_superseded (void)
@@ -259,6 +296,7 @@ main (int    argc,
   g_test_add_func ("/row-model/calls-values", test_calls_values);
   g_test_add_func ("/row-model/sort", test_sort);
   g_test_add_func ("/row-model/search", test_search);
+  g_test_add_func ("/row-model/range", test_range);
   g_test_add_func ("/row-model/superseded", test_superseded);
 
   status = g_test_run ();

@@ -454,6 +454,28 @@ test_calls_table (void)
     g_assert_cmpstr (ls_data_page_get_summary (page), ==, summary);
   }
 
+  /* The session's date range (set by the timeline, say) narrows the calls. */
+  ls_data_page_set_search (page, NULL);
+  {
+    LsSession *session = ls_window_get_session (window);
+    gint64 from = ls_sqlite_query_int (db, "SELECT start FROM calls ORDER BY start LIMIT 1 OFFSET 1000", -1);
+    gint64 to = ls_sqlite_query_int (db, "SELECT start FROM calls ORDER BY start LIMIT 1 OFFSET 1250", -1);
+    g_autofree char *count_sql = g_strdup_printf ("SELECT count(*) FROM calls WHERE start >= %" G_GINT64_FORMAT
+                                                  " AND start < %" G_GINT64_FORMAT, from, to);
+    gint64 n = ls_sqlite_query_int (db, count_sql, -1);
+    g_autofree char *grouped = ls_row_format_count (n);
+    g_autofree char *summary = g_strdup_printf ("%s of 5,000 calls", grouped);
+
+    ls_session_set_range (session, from, to);
+    wait_for (tables_loaded, page);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n);
+    g_assert_cmpstr (ls_data_page_get_summary (page), ==, summary);
+
+    ls_session_set_range (session, -1, -1);
+    wait_for (tables_loaded, page);
+    g_assert_cmpstr (ls_data_page_get_summary (page), ==, "5,000 calls");
+  }
+
   destroy_window (window);
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* LsDataPage: the case's rows as tables (people, phones, calls, events,
- * imports), one LsDataTable each, with one search for all of them. */
+ * imports), one LsDataTable each, with one search for all of them. Calls
+ * and events follow the session's date range. */
 #define G_LOG_DOMAIN "ls-data-page"
 #include "config.h"
 
@@ -137,6 +138,16 @@ case_changed_cb (LsDataPage *self)
 }
 
 static void
+range_changed_cb (LsDataPage *self)
+{
+  gint64 from = self->session ? ls_session_get_range_from (self->session) : -1;
+  gint64 to = self->session ? ls_session_get_range_to (self->session) : -1;
+
+  for (guint i = 0; i < LS_ROW_TABLE_N; i++)
+    ls_row_model_set_range (ls_data_table_get_model (self->tables_by_kind[i]), from, to);
+}
+
+static void
 data_changed_cb (LsDataPage *self)
 {
   for (guint i = 0; i < LS_ROW_TABLE_N; i++)
@@ -270,7 +281,10 @@ ls_data_page_set_session (LsDataPage *self,
     {
       g_signal_connect_swapped (session, "notify::case", G_CALLBACK (case_changed_cb), self);
       g_signal_connect_swapped (session, "data-changed", G_CALLBACK (data_changed_cb), self);
+      g_signal_connect_swapped (session, "notify::range-from", G_CALLBACK (range_changed_cb), self);
+      g_signal_connect_swapped (session, "notify::range-to", G_CALLBACK (range_changed_cb), self);
     }
+  range_changed_cb (self);
   case_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

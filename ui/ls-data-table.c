@@ -171,6 +171,14 @@ update_state (LsDataTable *self)
       adw_status_page_set_description (self->empty_page, text);
       gtk_stack_set_visible_child_name (self->stack, "empty");
     }
+  else if (ls_row_model_get_filtered (self->model))
+    {
+      adw_status_page_set_icon_name (self->empty_page, "x-office-calendar-symbolic");
+      adw_status_page_set_title (self->empty_page, _("Nothing in These Dates"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("No rows fall in the date range chosen in the timeline."));
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
   else
     {
       adw_status_page_set_icon_name (self->empty_page, "x-office-spreadsheet-symbolic");
@@ -303,10 +311,10 @@ ls_data_table_dup_summary (LsDataTable *self)
   total_text = ls_row_format_count (total);
   rows = format_rows (table, total, total_text);
 
-  if (ls_row_model_get_search (self->model) == NULL)
+  if (!ls_row_model_get_filtered (self->model))
     return g_steal_pointer (&rows);
 
   shown_text = ls_row_format_count (shown);
-  /* TRANSLATORS: "12 of 1,000,000 calls": rows matching a search */
+  /* TRANSLATORS: "12 of 1,000,000 calls": rows matching a search or in the chosen dates */
   return g_strdup_printf (_("%s of %s"), shown_text, rows);
 }

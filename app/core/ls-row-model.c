@@ -26,6 +26,8 @@ struct _LsRowModel
   int                   sort_column;
   gboolean              descending;
   char                 *search;
+  gint64                range_from;   /* -1: open-ended */
+  gint64                range_to;
 
   GArray               *ids;          /* gint64, in the order shown */
   gint64                total;
@@ -60,6 +62,9 @@ typedef struct {
   LsCase *kase;
   char   *sql;
   char   *pattern;     /* LIKE pattern bound to ?1, or NULL */
+  gint64  range_from;  /* bound to ?2 and ?3 */
+  gint64  range_to;
+  gboolean filtered;   /* by search or range: count the whole table too */
   const char *count_sql;
   guint   generation;
 } QueryJob;
@@ -121,6 +126,8 @@ query_thread (GTask        *task,
     }
   if (job->pattern != NULL)
     sqlite3_bind_text (stmt, 1, job->pattern, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, job->range_from);
+  sqlite3_bind_int64 (stmt, 3, job->range_to);
 
   result = g_new0 (QueryResult, 1);
   result->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -140,9 +147,9 @@ query_thread (GTask        *task,
       return;
     }
 
-  /* A search shows some of the rows: say of how many. */
-  result->total = job->pattern == NULL ? (gint64) result->ids->len
-                                       : ls_sqlite_query_int (db, job->count_sql, 0);
+  /* A search or a range shows some of the rows: say of how many. */
+  result->total = !job->filtered ? (gint64) result->ids->len
+                                 : ls_sqlite_query_int (db, job->count_sql, 0);
   g_task_return_pointer (task, result, (GDestroyNotify) query_result_free);
 }
 
@@ -415,6 +422,7 @@ build_query (LsRowModel *self)
 {
   GString *sql = g_string_new (NULL);
   const char *from = self->spec->from;
+  gboolean where = FALSE;
   gboolean first = TRUE;
 
   /* The joins cost a third of the time on a million calls: skip them
@@ -425,9 +433,15 @@ build_query (LsRowModel *self)
 
   g_string_append_printf (sql, "SELECT %s FROM %s", self->spec->id, from);
 
+  if (self->spec->time != NULL && (self->range_from >= 0 || self->range_to >= 0))
+    {
+      g_string_append_printf (sql, " WHERE %s >= ?2 AND %s < ?3", self->spec->time, self->spec->time);
+      where = TRUE;
+    }
+
   if (self->search != NULL)
     {
-      g_string_append (sql, " WHERE (");
+      g_string_append (sql, where ? " AND (" : " WHERE (");
       for (guint i = 0; i < self->spec->n_columns; i++)
         {
           if (!self->spec->columns[i].search)
@@ -470,6 +484,9 @@ ls_row_model_reload (LsRowModel *self)
   job->kase = g_object_ref (self->kase);
   job->sql = build_query (self);
   job->pattern = self->search ? like_pattern (self->search) : NULL;
+  job->range_from = self->range_from >= 0 ? self->range_from : G_MININT64;
+  job->range_to = self->range_to >= 0 ? self->range_to : G_MAXINT64;
+  job->filtered = ls_row_model_get_filtered (self);
   job->count_sql = self->spec->count;
   job->generation = self->generation;
 
@@ -561,6 +578,8 @@ static void
 ls_row_model_init (LsRowModel *self)
 {
   self->sort_column = -1;
+  self->range_from = -1;
+  self->range_to = -1;
   self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->pages = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
   g_queue_init (&self->lru);
@@ -681,6 +700,36 @@ ls_row_model_get_search (LsRowModel *self)
   g_return_val_if_fail (LS_IS_ROW_MODEL (self), NULL);
 
   return self->search;
+}
+
+/* Only rows whose time is in [FROM, TO) (unix seconds; -1 open-ended),
+ * for the tables that have a time; the others ignore the range. */
+void
+ls_row_model_set_range (LsRowModel *self,
+                        gint64      from,
+                        gint64      to)
+{
+  g_return_if_fail (LS_IS_ROW_MODEL (self));
+
+  from = MAX (from, -1);
+  to = MAX (to, -1);
+  if (from == self->range_from && to == self->range_to)
+    return;
+
+  self->range_from = from;
+  self->range_to = to;
+  if (self->spec->time != NULL)
+    ls_row_model_reload (self);
+}
+
+/* TRUE when some rows may be left out, by the search or the range. */
+gboolean
+ls_row_model_get_filtered (LsRowModel *self)
+{
+  g_return_val_if_fail (LS_IS_ROW_MODEL (self), FALSE);
+
+  return self->search != NULL ||
+         (self->spec->time != NULL && (self->range_from >= 0 || self->range_to >= 0));
 }
 
 gboolean

@@ -33,10 +33,14 @@ gboolean              ls_row_model_get_sort_descending (LsRowModel *self);
 void                  ls_row_model_set_search       (LsRowModel  *self,
                                                      const char  *text);
 const char           *ls_row_model_get_search       (LsRowModel  *self);
+void                  ls_row_model_set_range        (LsRowModel  *self,
+                                                     gint64       from,
+                                                     gint64       to);
+gboolean              ls_row_model_get_filtered     (LsRowModel  *self);
 void                  ls_row_model_reload           (LsRowModel  *self);
 /* TRUE while the ids are being queried. */
 gboolean              ls_row_model_get_loading      (LsRowModel  *self);
-/* Rows in the table, whatever the search. */
+/* Rows in the table, whatever the search and range. */
 gint64                ls_row_model_get_total        (LsRowModel  *self);
 /* How many LsRow objects this model has made (for tests). */
 guint                 ls_row_model_get_rows_created (LsRowModel  *self);

@@ -47,6 +47,7 @@ typedef struct {
   const char  *from;      /* FROM clause with its joins */
   const char  *id;        /* the row id, e.g. "c.id" */
   const char  *order;     /* default ORDER BY terms */
+  const char  *time;      /* the time a date range applies to, or NULL */
   guint        n_columns;
   LsRowColumn  columns[LS_ROW_MAX_COLUMNS];
 } LsRowTableSpec;
