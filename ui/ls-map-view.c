@@ -405,6 +405,14 @@ ls_map_view_get_scale (LsMapView *self)
   return self->view.scale;
 }
 
+LsGeoModel *
+ls_map_view_get_model (LsMapView *self)
+{
+  g_return_val_if_fail (LS_IS_MAP_VIEW (self), NULL);
+
+  return self->model;
+}
+
 gboolean
 ls_map_view_is_ready (LsMapView *self)
 {

@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "ls-geo-model.h"
 #include "ls-session.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,8 @@ void       ls_map_view_zoom_at     (LsMapView *self,
 void       ls_map_view_pan         (LsMapView *self,
                                     double     dx,
                                     double     dy);
+/* What the map shows now (for tests and the export of this view). */
+LsGeoModel *ls_map_view_get_model  (LsMapView *self);
 /* TRUE once the basemap and a model for the current range are drawn. */
 gboolean   ls_map_view_is_ready    (LsMapView *self);
 
