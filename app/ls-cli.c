@@ -7,12 +7,18 @@
 #include <stdio.h>
 
 #include "ls-cli.h"
+#include "ls-time.h"
 
 /* Keep in the order a person meets them. */
 static const LsCliCommand commands[] = {
   { "new",  N_("Create an empty case"), ls_cli_new },
   { "demo", N_("Write the demo case"), ls_cli_demo },
   { "info", N_("Summarise a case"), ls_cli_info },
+  { "requests", N_("List data requests to providers"), ls_cli_requests },
+  { "request", N_("Draft, update or export a data request"), ls_cli_request },
+  { "outcomes", N_("List what the operation achieved"), ls_cli_outcomes },
+  { "outcome", N_("Record an outcome"), ls_cli_outcome },
+  { "results", N_("Write a summary of results as PDF"), ls_cli_results },
   { "audit", N_("List the case’s exports and changes"), ls_cli_audit },
   { "analyse", N_("Network measures, roles, deal lines and other findings"), ls_cli_analyse },
   { "import", N_("Import calls, people, phones, handsets, cells or events from CSV"), ls_cli_import },
@@ -65,6 +71,55 @@ ls_cli_parse (GOptionContext   *context,
 {
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   return g_option_context_parse (context, argc, argv, error);
+}
+
+/* --from/--to values: a UK calendar date (YYYY-MM-DD or DD/MM/YYYY, taken
+ * as the start of that day, or with END_OF_DAY the start of the next, in
+ * Europe/London time) or an ISO 8601 date and time. */
+gboolean
+ls_cli_parse_date (const char  *option,
+                   const char  *value,
+                   gboolean     end_of_day,
+                   gint64      *out,
+                   GError     **error)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  int y, m, d;
+  char tail;
+
+  if (value == NULL)
+    {
+      *out = -1;
+      return TRUE;
+    }
+
+  if ((sscanf (value, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 ||
+       sscanf (value, "%2d/%2d/%4d%c", &d, &m, &y, &tail) == 3) &&
+      g_date_valid_dmy (d, m, y))
+    {
+      dt = g_date_time_new (ls_time_zone_london (), y, m, d, 0, 0, 0);
+      if (dt && end_of_day)
+        {
+          GDateTime *next = g_date_time_add_days (dt, 1);
+          g_date_time_unref (dt);
+          dt = next;
+        }
+    }
+  else
+    {
+      dt = g_date_time_new_from_iso8601 (value, ls_time_zone_london ());
+    }
+
+  if (dt == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s: expected a date like 2024-03-01 or 2024-03-01T14:05:00, found “%s”"),
+                   option, value);
+      return FALSE;
+    }
+
+  *out = g_date_time_to_unix (dt);
+  return TRUE;
 }
 
 int

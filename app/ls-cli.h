@@ -26,6 +26,12 @@ gboolean ls_cli_parse       (GOptionContext *context,
                              char      ***argv,
                              GError     **error);
 
+gboolean ls_cli_parse_date  (const char  *option,
+                             const char  *value,
+                             gboolean     end_of_day,
+                             gint64      *out,
+                             GError     **error);
+
 int ls_cli_new          (int argc, char **argv);
 int ls_cli_safeguarding (int argc, char **argv);
 int ls_cli_referral     (int argc, char **argv);
@@ -34,5 +40,10 @@ int ls_cli_audit        (int argc, char **argv);
 int ls_cli_analyse      (int argc, char **argv);
 int ls_cli_demo         (int argc, char **argv);
 int ls_cli_import       (int argc, char **argv);
+int ls_cli_requests     (int argc, char **argv);
+int ls_cli_request      (int argc, char **argv);
+int ls_cli_outcomes     (int argc, char **argv);
+int ls_cli_outcome      (int argc, char **argv);
+int ls_cli_results      (int argc, char **argv);
 
 G_END_DECLS

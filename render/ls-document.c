@@ -57,6 +57,7 @@ struct _LsDocument
   char      *author;
   double     page_width;
   double     page_height;
+  double     scale;       /* everything drawn this much smaller, to fit */
   GPtrArray *blocks;
   GArray    *placements;
   guint      n_pages;
@@ -93,6 +94,7 @@ ls_document_new (const char *title,
   self->marking = g_strdup (marking ? marking : "");
   self->blocks = g_ptr_array_new_with_free_func (block_free);
   self->placements = g_array_new (FALSE, TRUE, sizeof (Placement));
+  self->scale = 1.0;
   ls_document_set_paper (self, LS_PAPER_A4, FALSE);
 
   return self;
@@ -232,16 +234,38 @@ ls_document_add_page_break (LsDocument *self)
   add_block (self, BLOCK_PAGE_BREAK, NULL);
 }
 
+/* Pages are laid out at 1/scale of their size, then drawn scaled down. */
+static double
+virtual_width (LsDocument *self)
+{
+  return self->page_width / self->scale;
+}
+
+static double
+virtual_height (LsDocument *self)
+{
+  return self->page_height / self->scale;
+}
+
+void
+ls_document_set_scale (LsDocument *self,
+                       double      scale)
+{
+  g_return_if_fail (scale > 0.1 && scale <= 1.0);
+
+  self->scale = scale;
+}
+
 double
 ls_document_get_content_width (LsDocument *self)
 {
-  return self->page_width - 2 * MARGIN;
+  return virtual_width (self) - 2 * MARGIN;
 }
 
 double
 ls_document_get_content_height (LsDocument *self)
 {
-  return self->page_height - 2 * MARGIN - 2 * BAND;
+  return virtual_height (self) - 2 * MARGIN - 2 * BAND;
 }
 
 static PangoLayout *
@@ -331,6 +355,80 @@ place (LsDocument *self,
   g_array_append_val (self->placements, p);
 }
 
+/* The top and bottom of each line of LAYOUT, in points. */
+static GArray *
+line_ranges (PangoLayout *layout)
+{
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (double));
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      int y0, y1;
+      double top, bottom;
+
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      top = (double) y0 / PANGO_SCALE;
+      bottom = (double) y1 / PANGO_SCALE;
+      g_array_append_val (ranges, top);
+      g_array_append_val (ranges, bottom);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+
+  return ranges;
+}
+
+/* A paragraph runs on over pages a line at a time: placements hold the
+ * lines [first_row, last_row) that land on each page, and y is their top. */
+static double
+place_paragraph (LsDocument *self,
+                 cairo_t    *cr,
+                 guint       index,
+                 Block      *b,
+                 double      width,
+                 double      bottom,
+                 guint      *page,
+                 double      y)
+{
+  g_autoptr(PangoLayout) layout = make_layout (cr, b->text, block_font (b->kind), width);
+  g_autoptr(GArray) ranges = line_ranges (layout);
+  guint n = ranges->len / 2;
+  guint first = 0;
+
+#define TOP(i) g_array_index (ranges, double, 2 * (i))
+#define BOTTOM(i) g_array_index (ranges, double, 2 * (i) + 1)
+  while (first < n)
+    {
+      guint last = first;
+
+      while (last < n && y + BOTTOM (last) - TOP (first) <= bottom)
+        last++;
+      if (last == first)
+        {
+          if (y > 0)
+            {
+              (*page)++;
+              y = 0;
+              continue;
+            }
+          last = first + 1;
+        }
+      place (self, index, *page, y, first, last);
+      y += BOTTOM (last - 1) - TOP (first);
+      if (last < n)
+        {
+          (*page)++;
+          y = 0;
+        }
+      first = last;
+    }
+#undef TOP
+#undef BOTTOM
+
+  return y + GAP;
+}
+
 /* Cuts the blocks into pages. Headings keep with what follows them. */
 static void
 paginate (LsDocument *self,
@@ -382,6 +480,12 @@ paginate (LsDocument *self,
           continue;
         }
 
+      if (b->kind == BLOCK_PARAGRAPH)
+        {
+          y = place_paragraph (self, cr, i, b, width, bottom, &page, y);
+          continue;
+        }
+
       h = b->kind == BLOCK_DRAWING ? b->height : text_block_height (cr, b, width);
       if (b->kind == BLOCK_HEADING || b->kind == BLOCK_SUBHEADING)
         h += 40;   /* keep with the next block */
@@ -404,6 +508,7 @@ ls_document_get_n_pages (LsDocument *self)
                                                                   self->page_height);
   cairo_t *cr = cairo_create (surface);
 
+  cairo_scale (cr, self->scale, self->scale);
   paginate (self, cr);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
@@ -437,18 +542,18 @@ draw_bands (LsDocument *self,
 
   ls_render_style_set_color (cr, LS_STYLE_COLOR_FOREGROUND);
   draw_text (cr, self->marking, "Cantarell Bold 11", MARGIN, MARGIN - 22, width, PANGO_ALIGN_CENTER);
-  draw_text (cr, self->marking, "Cantarell Bold 11", MARGIN, self->page_height - MARGIN + 6,
+  draw_text (cr, self->marking, "Cantarell Bold 11", MARGIN, virtual_height (self) - MARGIN + 6,
              width, PANGO_ALIGN_CENTER);
   ls_render_style_set_color (cr, LS_STYLE_COLOR_MUTED);
-  draw_text (cr, self->title, "Cantarell 8", MARGIN, self->page_height - MARGIN - 10,
+  draw_text (cr, self->title, "Cantarell 8", MARGIN, virtual_height (self) - MARGIN - 10,
              width * 0.7, PANGO_ALIGN_LEFT);
-  draw_text (cr, page_text, "Cantarell 8", MARGIN, self->page_height - MARGIN - 10,
+  draw_text (cr, page_text, "Cantarell 8", MARGIN, virtual_height (self) - MARGIN - 10,
              width, PANGO_ALIGN_RIGHT);
   cairo_set_line_width (cr, 0.5);
   cairo_move_to (cr, MARGIN, MARGIN + BAND - 12);
-  cairo_line_to (cr, self->page_width - MARGIN, MARGIN + BAND - 12);
-  cairo_move_to (cr, MARGIN, self->page_height - MARGIN - 14);
-  cairo_line_to (cr, self->page_width - MARGIN, self->page_height - MARGIN - 14);
+  cairo_line_to (cr, virtual_width (self) - MARGIN, MARGIN + BAND - 12);
+  cairo_move_to (cr, MARGIN, virtual_height (self) - MARGIN - 14);
+  cairo_line_to (cr, virtual_width (self) - MARGIN, virtual_height (self) - MARGIN - 14);
   cairo_stroke (cr);
 }
 
@@ -550,9 +655,24 @@ draw_placement (LsDocument      *self,
     case BLOCK_PAGE_BREAK:
       break;
 
+    case BLOCK_PARAGRAPH:
+      {
+        g_autoptr(PangoLayout) layout = make_layout (cr, b->text, block_font (b->kind), width);
+        g_autoptr(GArray) ranges = line_ranges (layout);
+        double top = g_array_index (ranges, double, 2 * p->first_row);
+        double end = g_array_index (ranges, double, 2 * (p->last_row - 1) + 1);
+
+        cairo_save (cr);
+        cairo_rectangle (cr, x, y, width, end - top);
+        cairo_clip (cr);
+        cairo_move_to (cr, x, y - top);
+        pango_cairo_show_layout (cr, layout);
+        cairo_restore (cr);
+      }
+      break;
+
     case BLOCK_HEADING:
     case BLOCK_SUBHEADING:
-    case BLOCK_PARAGRAPH:
     default:
       draw_text (cr, b->text, block_font (b->kind), x, y, width, PANGO_ALIGN_LEFT);
       break;
@@ -580,6 +700,7 @@ ls_document_write_pdf (LsDocument  *self,
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->author);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Linesight " PACKAGE_VERSION);
   cr = cairo_create (surface);
+  cairo_scale (cr, self->scale, self->scale);
 
   paginate (self, cr);
 

@@ -28,6 +28,8 @@ void        ls_document_free           (LsDocument          *self);
 void        ls_document_set_paper      (LsDocument          *self,
                                         LsPaper              paper,
                                         gboolean             landscape);
+void        ls_document_set_scale      (LsDocument          *self,
+                                        double               scale);
 void        ls_document_set_metadata   (LsDocument          *self,
                                         const char          *subject,
                                         const char          *author);

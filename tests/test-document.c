@@ -72,6 +72,13 @@ test_pages (void)
   ls_document_add_field (doc, "Reference", "KES/2024/001");
   ls_document_add_paragraph (doc, "A paragraph <b>with</b> angle brackets & ampersands, set as plain text.");
   ls_document_add_drawing (doc, 200, draw_box, &drawn, NULL);
+  {
+    g_autoptr(GString) longtext = g_string_new (NULL);
+
+    for (int i = 0; i < 60; i++)
+      g_string_append_printf (longtext, "Sentence %d of a paragraph long enough to run over a page. ", i + 1);
+    ls_document_add_paragraph (doc, longtext->str);
+  }
   ls_document_add_page_break (doc);
   ls_document_add_heading (doc, "Contacts");
   ls_document_add_table (doc, header, rows, widths);
@@ -102,7 +109,12 @@ test_pages (void)
     const char *info_argv[] = { "pdfinfo", pdf, NULL };
     g_autofree char *info = run (info_argv);
 
+    g_autofree char *second_page = page_text (pdf, 2);
+
     g_assert_nonnull (strstr (first_page, "<b>with</b> angle brackets & ampersands"));
+    /* The long paragraph starts on page 1 and runs on to page 2, no line lost. */
+    g_assert_nonnull (strstr (first_page, "Sentence 1 of"));
+    g_assert_nonnull (strstr (second_page, "Sentence 60 of"));
     g_assert_nonnull (strstr (last_page, "Person 150"));
     g_assert_nonnull (strstr (info, "Operation Kestrel briefing"));
     g_assert_nonnull (strstr (info, "Test subject"));
