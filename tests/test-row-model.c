@@ -5,6 +5,8 @@
 #define G_LOG_DOMAIN "test-row-model"
 #include "config.h"
 
+#include <string.h>
+
 #include "ls-case.h"
 #include "ls-row-model.h"
 #include "ls-time.h"
@@ -262,6 +264,52 @@ test_range (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (calls)), ==, N_CALLS);
 }
 
+/* A row names the people and phones it is about, as session keys. */
+static void
+test_keys (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsCase) kase = ls_case_open (case_path, &error);
+  g_autoptr(LsRowModel) calls = loaded_model (kase, LS_ROW_TABLE_CALLS);
+  g_autoptr(LsRowModel) people = loaded_model (kase, LS_ROW_TABLE_PEOPLE);
+  g_autoptr(LsRowModel) imports = loaded_model (kase, LS_ROW_TABLE_IMPORTS);
+  g_autoptr(LsRow) call = NULL;
+  g_autoptr(LsRow) withheld = NULL;
+  g_autoptr(LsRow) person = g_list_model_get_item (G_LIST_MODEL (people), 0);
+  g_autoptr(LsRow) import = g_list_model_get_item (G_LIST_MODEL (imports), 0);
+  g_auto(GStrv) call_keys = NULL;
+  g_auto(GStrv) withheld_keys = NULL;
+  g_auto(GStrv) person_keys = ls_row_model_dup_keys (people, person);
+  g_auto(GStrv) import_keys = ls_row_model_dup_keys (imports, import);
+  g_autofree char *expected_person = g_strdup_printf ("person:%" G_GINT64_FORMAT, ls_row_get_id (person));
+  g_autofree char *caller = NULL;
+  g_autofree char *callee = NULL;
+
+  /* Named callers sort last: the first row then has both phones. */
+  ls_row_model_set_sort (calls, 1, TRUE);
+  wait_loaded (calls);
+  call = g_list_model_get_item (G_LIST_MODEL (calls), 0);
+  call_keys = ls_row_model_dup_keys (calls, call);
+  caller = g_strdup_printf ("SELECT caller_id FROM calls WHERE id = %" G_GINT64_FORMAT, ls_row_get_id (call));
+  callee = g_strdup_printf ("SELECT callee_id FROM calls WHERE id = %" G_GINT64_FORMAT, ls_row_get_id (call));
+  g_assert_cmpuint (g_strv_length (call_keys), ==, 2);
+  g_assert_cmpint (g_ascii_strtoll (call_keys[0] + strlen ("phone:"), NULL, 10), ==,
+                   ls_sqlite_query_int (ls_case_get_db (kase), caller, -1));
+  g_assert_cmpint (g_ascii_strtoll (call_keys[1] + strlen ("phone:"), NULL, 10), ==,
+                   ls_sqlite_query_int (ls_case_get_db (kase), callee, -1));
+
+  /* A withheld caller has no phone to select. */
+  ls_row_model_set_sort (calls, 1, FALSE);
+  wait_loaded (calls);
+  withheld = g_list_model_get_item (G_LIST_MODEL (calls), 0);
+  withheld_keys = ls_row_model_dup_keys (calls, withheld);
+  g_assert_cmpuint (g_strv_length (withheld_keys), ==, 1);
+
+  g_assert_cmpuint (g_strv_length (person_keys), ==, 1);
+  g_assert_cmpstr (person_keys[0], ==, expected_person);
+  g_assert_cmpuint (g_strv_length (import_keys), ==, 0);
+}
+
 /* Only the last of several quick changes decides what is shown. */
 static void
 test_superseded (void)
@@ -297,6 +345,7 @@ main (int    argc,
   g_test_add_func ("/row-model/sort", test_sort);
   g_test_add_func ("/row-model/search", test_search);
   g_test_add_func ("/row-model/range", test_range);
+  g_test_add_func ("/row-model/keys", test_keys);
   g_test_add_func ("/row-model/superseded", test_superseded);
 
   status = g_test_run ();

@@ -476,6 +476,16 @@ test_calls_table (void)
     g_assert_cmpstr (ls_data_page_get_summary (page), ==, "5,000 calls");
   }
 
+  /* Activating a person's row selects that person for every view. */
+  {
+    LsDataTable *people = ls_data_page_get_table (page, LS_ROW_TABLE_PEOPLE);
+    g_autofree char *key = g_strdup_printf ("person:%" G_GINT64_FORMAT, first_row_id (people));
+
+    ls_data_page_show_table (page, LS_ROW_TABLE_PEOPLE);
+    g_signal_emit_by_name (ls_data_table_get_view (people), "activate", 0);
+    g_assert_true (ls_session_is_selected (ls_window_get_session (window), key));
+  }
+
   destroy_window (window);
 }
 

@@ -154,6 +154,24 @@ data_changed_cb (LsDataPage *self)
     ls_row_model_reload (ls_data_table_get_model (self->tables_by_kind[i]));
 }
 
+/* Activating a row selects what it is about, for the other views. */
+static void
+row_activated_cb (GtkColumnView *view,
+                  guint          position,
+                  LsDataPage    *self)
+{
+  LsRowModel *model = ls_data_table_get_model (visible_table (self));
+  g_autoptr(LsRow) row = g_list_model_get_item (G_LIST_MODEL (model), position);
+  g_auto(GStrv) keys = NULL;
+
+  if (row == NULL || self->session == NULL)
+    return;
+
+  keys = ls_row_model_dup_keys (model, row);
+  if (keys[0] != NULL)
+    ls_session_set_selection (self->session, (const char * const *) keys);
+}
+
 static gboolean
 focus_search_cb (GtkWidget *widget,
                  GVariant  *args,
@@ -213,6 +231,8 @@ ls_data_page_init (LsDataPage *self)
       gtk_stack_add_titled (self->tables, table, spec->name, _(spec->title));
       g_signal_connect_object (model, "notify::loading", G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (model, "notify::n-items", G_CALLBACK (model_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (ls_data_table_get_view (LS_DATA_TABLE (table)), "activate",
+                               G_CALLBACK (row_activated_cb), self, 0);
     }
 
   update_summary (self);

@@ -748,6 +748,29 @@ ls_row_model_get_total (LsRowModel *self)
   return self->total;
 }
 
+/* The session node keys ("person:ID", "phone:ID") a row is about: the
+ * person or phone itself, a call's two phones, an event's person. */
+char **
+ls_row_model_dup_keys (LsRowModel *self,
+                       LsRow      *row)
+{
+  g_autoptr(GStrvBuilder) keys = g_strv_builder_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LS_IS_ROW_MODEL (self), NULL);
+  g_return_val_if_fail (LS_IS_ROW (row), NULL);
+
+  if (self->kase != NULL && self->spec->keys != NULL &&
+      sqlite3_prepare_v2 (ls_case_get_db (self->kase), self->spec->keys, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, ls_row_get_id (row));
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_strv_builder_add (keys, (const char *) sqlite3_column_text (stmt, 0));
+    }
+
+  return g_strv_builder_end (keys);
+}
+
 guint
 ls_row_model_get_rows_created (LsRowModel *self)
 {

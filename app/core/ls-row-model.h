@@ -42,6 +42,8 @@ void                  ls_row_model_reload           (LsRowModel  *self);
 gboolean              ls_row_model_get_loading      (LsRowModel  *self);
 /* Rows in the table, whatever the search and range. */
 gint64                ls_row_model_get_total        (LsRowModel  *self);
+char                **ls_row_model_dup_keys         (LsRowModel  *self,
+                                                     LsRow       *row);
 /* How many LsRow objects this model has made (for tests). */
 guint                 ls_row_model_get_rows_created (LsRowModel  *self);
 

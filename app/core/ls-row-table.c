@@ -23,7 +23,8 @@ static const LsRowTableSpec tables[LS_ROW_TABLE_N] = {
   [LS_ROW_TABLE_PEOPLE] = {
     "people", N_("People"), "SELECT count(*) FROM people",
     "people p", "people p LEFT JOIN imports im ON im.id = p.import_id",
-    "p.id", "p.name COLLATE NOCASE, p.id", NULL, 8, {
+    "p.id", "p.name COLLATE NOCASE, p.id", NULL,
+    "SELECT 'person:' || id FROM people WHERE id = ?1", 8, {
       { N_("Name"), "p.name", "p.name COLLATE NOCASE", LS_ROW_FORMAT_TEXT, TRUE, TRUE },
       { N_("Aliases"), "p.aliases", NULL, LS_ROW_FORMAT_TEXT, TRUE, FALSE },
       { N_("Date of Birth"), "p.dob", NULL, LS_ROW_FORMAT_TEXT, TRUE, FALSE },
@@ -39,7 +40,8 @@ static const LsRowTableSpec tables[LS_ROW_TABLE_N] = {
     "phones", N_("Phones"), "SELECT count(*) FROM phones",
     "phones ph", "phones ph LEFT JOIN people pe ON pe.id = ph.person_id "
     "LEFT JOIN imports im ON im.id = ph.import_id",
-    "ph.id", "ph.number, ph.id", NULL, 6, {
+    "ph.id", "ph.number, ph.id", NULL,
+    "SELECT 'phone:' || id FROM phones WHERE id = ?1", 6, {
       { N_("Number"), "ph.number", NULL, LS_ROW_FORMAT_TEXT, TRUE, FALSE },
       { N_("Person"), "pe.name", "pe.name COLLATE NOCASE", LS_ROW_FORMAT_TEXT, TRUE, TRUE, TRUE },
       { N_("Calls Made"), "(SELECT count(*) FROM calls x WHERE x.caller_id = ph.id)", NULL,
@@ -56,7 +58,9 @@ static const LsRowTableSpec tables[LS_ROW_TABLE_N] = {
     "LEFT JOIN phones pa ON pa.id = c.caller_id LEFT JOIN people na ON na.id = pa.person_id "
     "LEFT JOIN phones pb ON pb.id = c.callee_id LEFT JOIN people nb ON nb.id = pb.person_id "
     "LEFT JOIN cells ce ON ce.id = c.cell_id LEFT JOIN imports im ON im.id = c.import_id",
-    "c.id", "c.start, c.id", "c.start", 8, {
+    "c.id", "c.start, c.id", "c.start",
+    "SELECT 'phone:' || caller_id FROM calls WHERE id = ?1 AND caller_id IS NOT NULL "
+    "UNION ALL SELECT 'phone:' || callee_id FROM calls WHERE id = ?1 AND callee_id IS NOT NULL", 8, {
       { N_("Time"), "c.start", NULL, LS_ROW_FORMAT_TIME, FALSE, FALSE },
       { N_("Caller"), NAMED_NUMBER ("pa", "na"), NULL, LS_ROW_FORMAT_PHONE, TRUE, TRUE, TRUE },
       { N_("Callee"), NAMED_NUMBER ("pb", "nb"), NULL, LS_ROW_FORMAT_PHONE, TRUE, TRUE, TRUE },
@@ -72,7 +76,8 @@ static const LsRowTableSpec tables[LS_ROW_TABLE_N] = {
     "events", N_("Events"), "SELECT count(*) FROM events",
     "events e", "events e LEFT JOIN people pe ON pe.id = e.person_id "
     "LEFT JOIN imports im ON im.id = e.import_id",
-    "e.id", "e.start, e.id", "e.start", 8, {
+    "e.id", "e.start, e.id", "e.start",
+    "SELECT 'person:' || person_id FROM events WHERE id = ?1 AND person_id IS NOT NULL", 8, {
       { N_("Start"), "e.start", NULL, LS_ROW_FORMAT_TIME, FALSE, FALSE },
       { N_("End"), "e.end", NULL, LS_ROW_FORMAT_TIME, FALSE, FALSE },
       { N_("Person"), "pe.name", "pe.name COLLATE NOCASE", LS_ROW_FORMAT_TEXT, TRUE, FALSE, TRUE },
@@ -86,7 +91,7 @@ static const LsRowTableSpec tables[LS_ROW_TABLE_N] = {
   [LS_ROW_TABLE_IMPORTS] = {
     "imports", N_("Imports"), "SELECT count(*) FROM imports",
     "imports im", "imports im",
-    "im.id", "im.id", NULL, 9, {
+    "im.id", "im.id", NULL, NULL, 9, {
       { N_("Imported"), "im.imported_at", NULL, LS_ROW_FORMAT_TIME, FALSE, FALSE },
       { N_("Kind"), "im.kind", NULL, LS_ROW_FORMAT_TEXT, TRUE, FALSE },
       { N_("File"), "im.file_name", NULL, LS_ROW_FORMAT_TEXT, TRUE, TRUE },

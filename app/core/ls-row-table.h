@@ -48,6 +48,7 @@ typedef struct {
   const char  *id;        /* the row id, e.g. "c.id" */
   const char  *order;     /* default ORDER BY terms */
   const char  *time;      /* the time a date range applies to, or NULL */
+  const char  *keys;      /* the session node keys of row ?1, or NULL */
   guint        n_columns;
   LsRowColumn  columns[LS_ROW_MAX_COLUMNS];
 } LsRowTableSpec;
