@@ -14,7 +14,10 @@
 #include "ls-case.h"
 #include "ls-demo.h"
 
-#define SEED 1
+/* The planted-structure tests run on seed 1 unless LINESIGHT_DEMO_SEED names
+ * another, for checking the generator across seeds by hand. */
+static guint32 seed_value = 1;
+#define SEED seed_value
 
 static char *shared_case;   /* seed SEED, scale 1: made once, read by many tests */
 
@@ -499,6 +502,58 @@ test_flares (void)
   sqlite3_close (db);
 }
 
+/* Flares go out between 09:00 and 22:00 UK time, in winter (GMT) and
+ * summer (BST) alike: texts from a deal number seconds after its previous
+ * text are flare messages; count them by local hour. */
+static void
+test_flares_local_time (void)
+{
+  g_autoptr(LsDemoTruth) truth = ls_demo_truth_new (SEED, 1.0);
+  sqlite3 *db = open_reader (demo_case ());
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
+  int by_hour[2][24] = { { 0 } };   /* [summer][local hour] */
+
+  g_assert_nonnull (london);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+    "SELECT c.start FROM calls c JOIN phones p ON p.id = c.caller_id WHERE p.number = ? AND c.kind = 1"
+    " ORDER BY c.start", -1, &stmt, NULL), ==, SQLITE_OK);
+  for (guint i = 0; i < truth->deal_numbers->len; i++)
+    {
+      gint64 previous = 0;
+
+      sqlite3_bind_text (stmt, 1, truth->deal_numbers->pdata[i], -1, SQLITE_STATIC);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 start = sqlite3_column_int64 (stmt, 0);
+
+          if (start - previous <= 4)
+            {
+              g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (start);
+              g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, london);
+              int month = g_date_time_get_month (local);
+
+              if (month == 3 || month == 7)
+                by_hour[month == 7][g_date_time_get_hour (local)]++;
+            }
+          previous = start;
+        }
+      sqlite3_reset (stmt);
+    }
+
+  for (int summer = 0; summer < 2; summer++)
+    {
+      g_test_message ("%s: %d flare texts at 09:xx, %d at 21:xx", summer ? "July" : "March",
+                      by_hour[summer][9], by_hour[summer][21]);
+      g_assert_cmpint (by_hour[summer][9], >, 0);
+      g_assert_cmpint (by_hour[summer][21], >, 0);
+      for (int hour = 0; hour < 9; hour++)
+        g_assert_cmpint (by_hour[summer][hour], ==, 0);
+      g_assert_cmpint (by_hour[summer][23], ==, 0);
+    }
+  sqlite3_close (db);
+}
+
 static gboolean
 luhn_ok (const char *imei)
 {
@@ -776,12 +831,15 @@ main (int    argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  if (g_getenv ("LINESIGHT_DEMO_SEED"))
+    seed_value = (guint32) g_ascii_strtoull (g_getenv ("LINESIGHT_DEMO_SEED"), NULL, 10);
 
   g_test_add_func ("/demo/determinism", test_determinism);
   g_test_add_func ("/demo/planted/children-missing", test_children_missing);
   g_test_add_func ("/demo/planted/cuckooed", test_cuckooed);
   g_test_add_func ("/demo/planted/deal-line", test_deal_line);
   g_test_add_func ("/demo/planted/flares", test_flares);
+  g_test_add_func ("/demo/planted/flares-local-time", test_flares_local_time);
   g_test_add_func ("/demo/planted/reference-data", test_reference_data);
   g_test_add_func ("/demo/progress-and-cancel", test_progress_and_cancel);
   g_test_add_func ("/demo/refuses-existing", test_refuses_existing);
