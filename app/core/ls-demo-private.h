@@ -172,10 +172,15 @@ typedef struct {
 /* ls-demo-world.c */
 DemoWorld  *demo_world_new          (guint32      seed,
                                      double       scale);
+int         demo_day_of             (const char  *date);
+int         demo_secs_of            (const char  *stamp);
 void        demo_world_free         (DemoWorld   *world);
 gint64      demo_world_time         (DemoWorld   *world,
                                      int          day,
                                      int          secs);
+/* ls-demo-schedule.c */
+void        demo_world_schedule     (DemoWorld   *world,
+                                     GRand       *rand);
 int         demo_world_site_of      (DemoWorld   *world,
                                      int          person,
                                      int          day,

@@ -41,8 +41,8 @@ demo_role_to_string (DemoRole role)
   return names[role];
 }
 
-static int
-day_of (const char *date)
+int
+demo_day_of (const char *date)
 {
   g_autoptr(GDate) first = g_date_new_dmy (1, DEMO_MONTH, DEMO_YEAR);
   g_autoptr(GDate) when = g_date_new ();
@@ -68,8 +68,8 @@ local_time (const char *stamp)
   return g_date_time_to_unix (dt);
 }
 
-static int
-secs_of (const char *stamp)
+int
+demo_secs_of (const char *stamp)
 {
   int h = 0, mi = 0;
 
@@ -529,143 +529,6 @@ init_others (DemoWorld  *world,
     }
 }
 
-static int
-base_for (DemoArea area,
-          int      day)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (demo_cuckoos); i++)
-    if (demo_cuckoos[i].area == area && day >= day_of (demo_cuckoos[i].from))
-      return demo_cast[demo_cuckoos[i].person].site;
-
-  return demo_area_base[area];
-}
-
-/* Marks a trip: out on FIRST, back on LAST (or never when LAST is past the
- * end); MISSING_UNTIL is the day a missing child is found, or -1. */
-static void
-set_trip (DemoWorld *world,
-          int        person,
-          DemoArea   area,
-          int        first,
-          int        last,
-          int        depart_out,
-          int        depart_back,
-          int        missing_until)
-{
-  DemoPerson *p = demo_person (world, person);
-
-  for (int d = MAX (first, 0); d <= MIN (last, DEMO_DAYS - 1); d++)
-    {
-      DemoDay *day = &p->days[d];
-
-      day->area = area;
-      day->base = base_for (area, d);
-      if (d == first && first > 0)
-        {
-          day->state = DAY_OUT;
-          day->depart = depart_out;
-        }
-      else if (d == last)
-        {
-          day->state = DAY_BACK;
-          day->depart = depart_back;
-          day->area = area;
-        }
-      else
-        {
-          day->state = d <= missing_until ? DAY_MISSING : DAY_IN;
-        }
-    }
-}
-
-static gboolean
-is_away (const DemoDay *day)
-{
-  return day->state != DAY_HOME && day->state != DAY_CUSTODY;
-}
-
-static int
-runners_in (DemoWorld *world,
-            DemoArea   area,
-            int        day)
-{
-  int n = 0;
-
-  for (int i = 0; i < N_CAST; i++)
-    {
-      DemoPerson *p = demo_person (world, i);
-
-      if (p->role == ROLE_RUNNER && is_away (&p->days[day]) && p->days[day].area == area)
-        n++;
-    }
-
-  return n;
-}
-
-static gboolean
-free_for (DemoWorld *world,
-          int        person,
-          int        first,
-          int        last)
-{
-  DemoPerson *p = demo_person (world, person);
-
-  for (int d = MAX (first, 0); d <= MIN (last, DEMO_DAYS - 1); d++)
-    if (p->days[d].state != DAY_HOME)
-      return FALSE;
-
-  return TRUE;
-}
-
-/* The scripted trips first (missing children, the arrests), then London
- * runners sent out at random so each county town always has one. */
-static void
-init_schedule (DemoWorld *world,
-               GRand     *rand)
-{
-  static const int pool[] = { C_DWAYNE, C_RYAN, C_CONNOR, C_JORDAN, C_NATHAN };
-
-  for (guint i = 0; i < demo_n_missing; i++)
-    {
-      const DemoMissingDef *m = &demo_missing[i];
-      int found = day_of (m->found);
-
-      set_trip (world, m->person, m->area, day_of (m->leave), found + 1, secs_of (m->leave),
-                g_rand_int_range (rand, 10, 15) * 3600, found);
-    }
-
-  for (guint i = 0; i < demo_n_trips; i++)
-    {
-      const DemoTripDef *t = &demo_trips[i];
-
-      set_trip (world, t->person, t->area, day_of (t->first), t->last ? day_of (t->last) : DEMO_DAYS,
-                g_rand_int_range (rand, 11, 17) * 3600, g_rand_int_range (rand, 10, 16) * 3600, -1);
-    }
-  for (int d = day_of (demo_dwayne_remand); d < DEMO_DAYS; d++)
-    demo_person (world, C_DWAYNE)->days[d].state = DAY_CUSTODY;
-
-  for (int d = 0; d < DEMO_DAYS; d++)
-    for (DemoArea area = AREA_NORWICH; area <= AREA_IPSWICH; area++)
-      {
-        int length = g_rand_int_range (rand, 4, 11);
-        int start = g_rand_int_range (rand, 0, G_N_ELEMENTS (pool));
-
-        if (runners_in (world, area, d) > 0)
-          continue;
-        for (guint k = 0; k < G_N_ELEMENTS (pool); k++)
-          {
-            int r = pool[(start + k) % G_N_ELEMENTS (pool)];
-
-            if (free_for (world, r, d - 2, d + length + 1))
-              {
-                set_trip (world, r, area, d, d + length, g_rand_int_range (rand, 10, 18) * 3600,
-                          g_rand_int_range (rand, 10, 17) * 3600, -1);
-                break;
-              }
-          }
-      }
-}
-
 static char *
 missing_text (const DemoMissingDef *m)
 {
@@ -753,7 +616,7 @@ demo_world_new (guint32 seed,
   init_deal_line (world, pool, rand);
   init_customers (world, pool, rand);
   init_others (world, pool, rand);
-  init_schedule (world, rand);
+  demo_world_schedule (world, rand);
   init_events (world);
   world->rota_offset = g_rand_int_range (rand, 0, 3);
 
@@ -812,176 +675,4 @@ demo_world_cell_at (DemoWorld *world,
                     GRand     *rand)
 {
   return world->site_cells[site] + g_rand_int_range (rand, 0, demo_sites[site].sectors);
-}
-
-static int
-near_home (int    site,
-           GRand *rand)
-{
-  if (g_rand_int_range (rand, 0, 100) < 70)
-    return site;
-
-  return random_area_site (rand, demo_sites[site].area);
-}
-
-/* Nights at the base (a cuckooed home once the line has one), days at the
- * base or meeting customers in the town centre. */
-static int
-in_town (const DemoDay *day,
-         int            secs,
-         GRand         *rand)
-{
-  if (secs < 9 * 3600 || secs >= 23 * 3600 || g_rand_int_range (rand, 0, 100) < 40)
-    return day->base;
-
-  return demo_area_meeting[day->area][g_rand_int_range (rand, 0, 2)];
-}
-
-static int
-on_route (DemoArea area,
-          double   fraction)
-{
-  const DemoRoute *route = &demo_routes[area];
-  int i = CLAMP ((int) (fraction * route->n_sites), 0, route->n_sites - 1);
-
-  return route->sites[i];
-}
-
-/* The site a person's phone uses at SECS after local midnight of DAY, or -1
- * when the phone is not in use (custody). */
-int
-demo_world_site_of (DemoWorld *world,
-                    int        person,
-                    int        day,
-                    int        secs,
-                    GRand     *rand)
-{
-  DemoPerson *p = demo_person (world, person);
-  const DemoDay *today;
-  int duration;
-
-  if (p->days == NULL)
-    return near_home (p->home_site, rand);
-
-  today = &p->days[day];
-  duration = today->state == DAY_OUT || today->state == DAY_BACK ? demo_routes[today->area].duration : 0;
-  switch ((DemoDayState) today->state)
-    {
-    case DAY_HOME:
-      return near_home (p->home_site, rand);
-    case DAY_CUSTODY:
-      return -1;
-    case DAY_IN:
-    case DAY_MISSING:
-      return in_town (today, secs, rand);
-    case DAY_OUT:
-      if (secs < today->depart)
-        return near_home (p->home_site, rand);
-      if (secs < today->depart + duration)
-        return on_route (today->area, (secs - today->depart) / (double) duration);
-      return in_town (today, secs, rand);
-    case DAY_BACK:
-      if (secs < today->depart)
-        return in_town (today, secs, rand);
-      if (secs < today->depart + duration)
-        return on_route (today->area, 1.0 - (secs - today->depart) / (double) duration);
-      return near_home (p->home_site, rand);
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* The planted truth, read from the same world the generator writes. */
-LsDemoTruth *
-ls_demo_truth_new (guint32 seed,
-                   double  scale)
-{
-  DemoWorld *world;
-  LsDemoTruth *truth;
-
-  g_return_val_if_fail (scale > 0, NULL);
-
-  world = demo_world_new (seed, scale);
-  truth = g_new0 (LsDemoTruth, 1);
-  truth->roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  truth->number_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  truth->number_owners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  truth->deal_numbers = g_ptr_array_new_with_free_func (g_free);
-  truth->deal_imeis = g_ptr_array_new_with_free_func (g_free);
-  truth->deal_starts = g_array_new (FALSE, FALSE, sizeof (gint64));
-  truth->children = g_ptr_array_new_with_free_func (g_free);
-  truth->cuckooed = g_ptr_array_new_with_free_func (g_free);
-  truth->legitimate = g_ptr_array_new_with_free_func (g_free);
-  truth->deal_line_name = g_strdup ("Taz");
-  truth->first_day = world->day_start[0];
-  truth->last_day = world->day_start[DEMO_DAYS - 1];
-
-  for (guint i = 0; i < world->people->len; i++)
-    {
-      DemoPerson *p = demo_person (world, i);
-
-      g_hash_table_insert (truth->roles, g_strdup (p->name), (gpointer) demo_role_to_string (p->role));
-      if (p->child)
-        g_ptr_array_add (truth->children, g_strdup (p->name));
-      if (p->role == ROLE_CUCKOOED)
-        g_ptr_array_add (truth->cuckooed, g_strdup (p->name));
-      if (p->legitimate)
-        g_ptr_array_add (truth->legitimate, g_strdup (p->name));
-    }
-
-  for (guint i = 0; i < world->phones->len; i++)
-    {
-      DemoPhone *phone = demo_phone (world, i);
-      const char *role = demo_role_to_string (phone->role);
-
-      if (role)
-        g_hash_table_insert (truth->number_roles, g_strdup (phone->number), (gpointer) role);
-      if (phone->user >= 0)
-        g_hash_table_insert (truth->number_owners, g_strdup (phone->number),
-                             g_strdup (demo_person (world, phone->user)->name));
-    }
-
-  for (guint i = 0; i < world->deal->len; i++)
-    {
-      DemoDealPeriod *period = &g_array_index (world->deal, DemoDealPeriod, i);
-      DemoPhone *phone = demo_phone (world, period->phone);
-
-      g_ptr_array_add (truth->deal_numbers, g_strdup (phone->number));
-      g_array_append_val (truth->deal_starts, world->day_start[period->first_day]);
-      for (int k = 0; k < 2; k++)
-        if (phone->handset[k] >= 0)
-          g_ptr_array_add (truth->deal_imeis,
-                           g_strdup (g_array_index (world->handsets, DemoHandset, phone->handset[k]).imei));
-    }
-
-  demo_world_free (world);
-  return truth;
-}
-
-void
-ls_demo_truth_free (LsDemoTruth *truth)
-{
-  if (truth == NULL)
-    return;
-
-  g_clear_pointer (&truth->roles, g_hash_table_unref);
-  g_clear_pointer (&truth->number_roles, g_hash_table_unref);
-  g_clear_pointer (&truth->number_owners, g_hash_table_unref);
-  g_clear_pointer (&truth->deal_numbers, g_ptr_array_unref);
-  g_clear_pointer (&truth->deal_imeis, g_ptr_array_unref);
-  g_clear_pointer (&truth->deal_starts, g_array_unref);
-  g_clear_pointer (&truth->children, g_ptr_array_unref);
-  g_clear_pointer (&truth->cuckooed, g_ptr_array_unref);
-  g_clear_pointer (&truth->legitimate, g_ptr_array_unref);
-  g_free (truth->deal_line_name);
-  g_free (truth);
-}
-
-const char *
-ls_demo_truth_role_of (LsDemoTruth *truth,
-                       const char  *name)
-{
-  g_return_val_if_fail (truth != NULL, NULL);
-
-  return g_hash_table_lookup (truth->roles, name);
 }
