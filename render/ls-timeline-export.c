@@ -9,6 +9,7 @@
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
 
+#include "ls-case-audit.h"
 #include "ls-time-axis.h"
 #include "ls-timeline-export.h"
 #include "ls-timeline-render.h"
@@ -297,7 +298,6 @@ ls_timeline_export_write (const LsTimelineExportOptions  *options,
   cairo_surface_t *surface;
   cairo_t *cr;
   gboolean ok;
-  g_autofree char *details = NULL;
   int width = options->width > 0 ? options->width : 1600;
   int height = options->height > 0 ? options->height : 1000;
 
@@ -351,7 +351,9 @@ ls_timeline_export_write (const LsTimelineExportOptions  *options,
   if (!ok)
     return FALSE;
 
-  details = g_strdup_printf ("view=timeline format=%s from=%" G_GINT64_FORMAT " to=%" G_GINT64_FORMAT "%s",
-                             format, self->from, self->to, options->redact ? " redacted" : "");
-  return ls_case_audit (options->kase, "export", "timeline", NULL, path, details, error);
+  {
+    LsExportRecord record = { "timeline", format, options->redact ? "all" : "none",
+                              self->from, self->to, path };
+    return ls_case_record_export (options->kase, &record, error);
+  }
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ls-case.h"
+#include "ls-case-audit.h"
 #include "ls-case-writer.h"
 #include "ls-render-style.h"
 #include "ls-timeline-export.h"
@@ -279,6 +280,21 @@ test_export (void)
   g_assert_cmpuint (distinct, >=, 6);
   cairo_surface_destroy (s);
   keep (png);
+  {
+    /* The export is in the audit trail, with the file's hash. */
+    g_autoptr(GPtrArray) audit = ls_case_list_audit (kase, &error);
+    g_autofree char *sha = ls_file_sha256 (png, NULL);
+    const LsAuditEntry *last;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (audit->len, >=, 1);
+    last = g_ptr_array_index (audit, audit->len - 1);
+    if (g_strcmp0 (last->subject, "timeline") != 0)
+      last = g_ptr_array_index (audit, 0);
+    g_assert_cmpstr (last->action, ==, "export");
+    g_assert_cmpstr (last->subject, ==, "timeline");
+    g_assert_nonnull (strstr (last->details, sha));
+  }
 
   /* Six months: a page per month, June to November. */
   g_assert_true (ls_timeline_export_write (&options, "pdf", pdf, &error));
