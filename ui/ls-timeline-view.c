@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "ls-analysis.h"
 #include "ls-time.h"
 #include "ls-time-axis.h"
 #include "ls-timeline-export.h"
@@ -51,6 +52,8 @@ struct _LsTimelineView
   GCancellable       *model_cancel;
   GCancellable       *data_cancel;
   GCancellable       *heat_cancel;
+  GCancellable       *roles_cancel;
+  GHashTable         *rank;        /* lane key → rank by role, from the analysis */
   guint               jobs;
   guint               request_source;
   gboolean            setting_range;
@@ -370,6 +373,7 @@ typedef struct {
   gint64           range_to;
   LsTimelineBins  *bins;
   LsTimelineMarks *marks;
+  GHashTable      *rank;
   guint32          heat[7][24];
 } Job;
 
@@ -383,6 +387,7 @@ job_free (gpointer data)
   g_clear_pointer (&job->bins, ls_timeline_bins_unref);
   g_clear_pointer (&job->marks, ls_timeline_marks_unref);
   g_clear_pointer (&job->lanes, g_array_unref);
+  g_clear_pointer (&job->rank, g_hash_table_unref);
   g_free (job);
 }
 
@@ -414,6 +419,9 @@ model_thread (GTask        *task,
 
   if (db != NULL)
     job->model = ls_timeline_model_build (db, job->mode, cancellable, &error);
+  /* Sorted before any other thread sees it: bins index lanes by position. */
+  if (job->model != NULL && job->rank != NULL)
+    ls_timeline_model_sort_lanes (job->model, job->rank);
   if (job->model == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -510,6 +518,7 @@ load_model (LsTimelineView *self)
   self->model_cancel = g_cancellable_new ();
   job = g_new0 (Job, 1);
   job->mode = self->show_phones ? LS_TIMELINE_LANES_PHONES : LS_TIMELINE_LANES_PEOPLE;
+  job->rank = self->rank ? g_hash_table_ref (self->rank) : NULL;
   gtk_label_set_text (self->status, _("Reading the case…"));
   start_job (self, job, self->model_cancel, model_thread, model_done);
 }
@@ -786,6 +795,47 @@ ls_timeline_view_lane_y (LsTimelineView *self,
   return ls_timeline_render_row_y (&self->layout, lane - self->first_lane) + self->layout.lane_height / 2;
 }
 
+/* Lanes in order of role once the analysis (usually cached) is known. */
+static void
+roles_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(LsTimelineView) self = user_data;
+  g_autoptr(LsAnalysis) analysis = ls_analysis_load_finish (LS_CASE (source), result, NULL);
+
+  self->jobs--;
+  if (analysis == NULL || self->session == NULL || ls_session_get_case (self->session) != LS_CASE (source))
+    return;
+  g_clear_pointer (&self->rank, g_hash_table_unref);
+  self->rank = ls_timeline_rank_by_role (analysis);
+  load_model (self);
+}
+
+static void
+load_roles (LsTimelineView *self)
+{
+  LsAnalysisOptions options = LS_ANALYSIS_OPTIONS_INIT;
+
+  g_cancellable_cancel (self->roles_cancel);
+  g_clear_object (&self->roles_cancel);
+  g_clear_pointer (&self->rank, g_hash_table_unref);
+  if (self->session == NULL || ls_session_get_case (self->session) == NULL)
+    return;
+  self->roles_cancel = g_cancellable_new ();
+  self->jobs++;
+  ls_analysis_load_async (ls_session_get_case (self->session), &options, NULL, NULL,
+                          self->roles_cancel, roles_done, g_object_ref (self));
+}
+
+static void
+case_changed (LsTimelineView *self)
+{
+  self->view_from = self->view_to = 0;
+  load_model (self);
+  load_roles (self);
+}
+
 /* Following the session */
 
 static void
@@ -826,10 +876,7 @@ session_notify (GObject    *object,
   const char *name = g_param_spec_get_name (pspec);
 
   if (g_str_equal (name, "case"))
-    {
-      self->view_from = self->view_to = 0;
-      load_model (self);
-    }
+    case_changed (self);
   else if (g_str_equal (name, "range-from") || g_str_equal (name, "range-to"))
     range_changed (self);
   else if (g_str_equal (name, "selection"))
@@ -862,9 +909,9 @@ ls_timeline_view_set_session (LsTimelineView *self,
     {
       g_signal_connect (session, "notify", G_CALLBACK (session_notify), self);
       g_signal_connect_swapped (session, "data-changed", G_CALLBACK (load_model), self);
+      g_signal_connect_swapped (session, "data-changed", G_CALLBACK (load_roles), self);
     }
-  self->view_from = self->view_to = 0;
-  load_model (self);
+  case_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
@@ -1391,6 +1438,7 @@ ls_timeline_view_dispose (GObject *object)
   g_cancellable_cancel (self->model_cancel);
   g_cancellable_cancel (self->data_cancel);
   g_cancellable_cancel (self->heat_cancel);
+  g_cancellable_cancel (self->roles_cancel);
   g_clear_handle_id (&self->play_source, g_source_remove);
   g_clear_handle_id (&self->request_source, g_source_remove);
   if (self->session)
@@ -1399,6 +1447,8 @@ ls_timeline_view_dispose (GObject *object)
   g_clear_object (&self->model_cancel);
   g_clear_object (&self->data_cancel);
   g_clear_object (&self->heat_cancel);
+  g_clear_object (&self->roles_cancel);
+  g_clear_pointer (&self->rank, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), LS_TYPE_TIMELINE_VIEW);
 
   G_OBJECT_CLASS (ls_timeline_view_parent_class)->dispose (object);

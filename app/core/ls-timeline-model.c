@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "ls-analysis.h"
 #include "ls-case.h"
 #include "ls-graph.h"
 #include "ls-timeline-private.h"
@@ -655,13 +656,26 @@ failed:
 
 static GHashTable *sort_rank;
 
+/* A phone's lane takes its owner's rank when it has none of its own. */
+static guint
+lane_rank (const LsTimelineLane *lane)
+{
+  guint r;
+
+  if (sort_rank == NULL)
+    return 0;
+  r = GPOINTER_TO_UINT (g_hash_table_lookup (sort_rank, lane->key));
+  if (r == 0)
+    r = GPOINTER_TO_UINT (g_hash_table_lookup (sort_rank, lane->select_key));
+  return r;
+}
+
 static int
 compare_lanes (gconstpointer a,
                gconstpointer b)
 {
   const LsTimelineLane *x = a, *y = b;
-  guint rx = sort_rank ? GPOINTER_TO_UINT (g_hash_table_lookup (sort_rank, x->key)) : 0;
-  guint ry = sort_rank ? GPOINTER_TO_UINT (g_hash_table_lookup (sort_rank, y->key)) : 0;
+  guint rx = lane_rank (x), ry = lane_rank (y);
   gint64 fx = x->first < 0 ? G_MAXINT64 : x->first, fy = y->first < 0 ? G_MAXINT64 : y->first;
 
   if (rx != ry)
@@ -697,6 +711,28 @@ ls_timeline_model_sort_lanes (LsTimelineModel *self,
       LsTimelineEvent *e = &g_array_index (self->events, LsTimelineEvent, j);
       e->lane = remap[e->lane];
     }
+}
+
+GHashTable *
+ls_timeline_rank_by_role (LsAnalysis *analysis)
+{
+  GHashTable *rank = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  static const guint by_role[] = {
+    [LS_ROLE_HEAD] = 1, [LS_ROLE_LINE_HOLDER] = 2, [LS_ROLE_DEAL_LINE] = 3,
+    [LS_ROLE_RUNNER] = 4, [LS_ROLE_NONE] = 5, [LS_ROLE_CUSTOMER] = 6,
+  };
+
+  g_return_val_if_fail (analysis != NULL, rank);
+
+  for (guint i = 0; i < ls_analysis_get_n_nodes (analysis); i++)
+    {
+      const LsAnalysisNode *node = ls_analysis_get_node (analysis, i);
+
+      if (node->role < G_N_ELEMENTS (by_role) && by_role[node->role] > 0)
+        g_hash_table_insert (rank, g_strdup (node->key), GUINT_TO_POINTER (by_role[node->role]));
+    }
+
+  return rank;
 }
 
 LsTimelineLaneMode

@@ -106,6 +106,11 @@ void                  ls_timeline_model_get_extent  (LsTimelineModel     *self,
 void                  ls_timeline_model_sort_lanes  (LsTimelineModel     *self,
                                                      GHashTable          *rank);
 
+/* Lane ranks by role from an analysis (head, line holder, deal line,
+ * runner, then the rest), for ls_timeline_model_sort_lanes(). */
+typedef struct _LsAnalysis LsAnalysis;
+GHashTable           *ls_timeline_rank_by_role      (LsAnalysis          *analysis);
+
 /* Bin sizes the timeline uses, finest first; and the finest one whose bins
  * are at least MIN_PX wide when FROM..TO spans WIDTH pixels. */
 const gint64         *ls_timeline_bin_sizes         (guint               *n_sizes);
