@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ls-preferences-window.h"
+#include "ls-safeguarding-preferences.h"
 #include "ls-settings.h"
 
 struct _LsPreferencesWindow
@@ -73,6 +74,7 @@ ls_preferences_window_init (LsPreferencesWindow *self)
   g_signal_connect_object (self->settings, "changed::recent-cases",
                            G_CALLBACK (update_clear_button), self, G_CONNECT_SWAPPED);
   update_clear_button (self);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ls_safeguarding_preferences_page_new (self->settings));
 }
 
 GtkWidget *

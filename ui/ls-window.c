@@ -10,6 +10,7 @@
 #include "ls-case.h"
 #include "ls-data-page.h"
 #include "ls-map-view.h"
+#include "ls-safeguarding-page.h"
 #include "ls-settings.h"
 #include "ls-timeline-view.h"
 #include "ls-window-private.h"
@@ -115,6 +116,7 @@ ls_window_class_init (LsWindowClass *klass)
   g_type_ensure (LS_TYPE_DATA_PAGE);
   g_type_ensure (LS_TYPE_MAP_VIEW);
   g_type_ensure (LS_TYPE_TIMELINE_VIEW);
+  g_type_ensure (LS_TYPE_SAFEGUARDING_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ls-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LsWindow, toasts);
