@@ -170,12 +170,27 @@ open_path (LsWindow   *self,
   ls_window_open_case (self, file);
 }
 
+/* A recent case that can no longer be opened is forgotten. */
+static void
+open_recent (LsWindow   *self,
+             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *owned = g_strdup (path);
+
+  if (!ls_window_load_case (self, owned, &error))
+    {
+      ls_settings_remove_recent (self->settings, owned);
+      show_error (self, _("Cannot Open Case"), error->message);
+    }
+}
+
 static void
 open_recent_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
 {
-  open_path (LS_WINDOW (widget), g_variant_get_string (param, NULL));
+  open_recent (LS_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
 void
@@ -183,7 +198,7 @@ ls_window_recent_row_activated_cb (LsWindow      *self,
                                    GtkListBoxRow *row,
                                    GtkListBox    *list)
 {
-  open_path (self, g_object_get_data (G_OBJECT (row), "path"));
+  open_recent (self, g_object_get_data (G_OBJECT (row), "path"));
 }
 
 /* Recent cases ------------------------------------------------------------ */
