@@ -17,6 +17,14 @@
 
 static const char * const page_names[] = { "network", "timeline", "map", "safeguarding", "data" };
 
+static void wait_for (gboolean (*done) (gpointer), gpointer data);
+
+static gboolean
+pointer_cleared (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
 static LsWindow *
 new_window (void)
 {
@@ -83,7 +91,15 @@ test_open_case (void)
   g_assert_cmpint (g_menu_model_get_n_items (G_MENU_MODEL (window->recent_menu)), >=, 1);
   g_assert_nonnull (gtk_list_box_get_row_at_index (window->recent_list, 0));
 
-  destroy_window (window);
+  /* Closing the window closes the case (and so its file), once any
+   * reading of it on worker threads has finished. */
+  {
+    gpointer kase = ls_session_get_case (ls_window_get_session (window));
+
+    g_object_add_weak_pointer (kase, &kase);
+    destroy_window (window);
+    wait_for (pointer_cleared, &kase);
+  }
 }
 
 static AdwMessageDialog *
@@ -291,9 +307,16 @@ demo_path (void)
 static void
 remove_demo (void)
 {
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
   g_autofree char *path = demo_path ();
 
-  g_unlink (path);
+  /* A run before this one may have left the case, open, at its end. */
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
