@@ -11,6 +11,7 @@
 #include "ls-data-page.h"
 #include "ls-map-view.h"
 #include "ls-safeguarding-page.h"
+#include "ls-requests-page.h"
 #include "ls-settings.h"
 #include "ls-timeline-view.h"
 #include "ls-window-private.h"
@@ -115,6 +116,7 @@ ls_window_class_init (LsWindowClass *klass)
 
   g_type_ensure (LS_TYPE_DATA_PAGE);
   g_type_ensure (LS_TYPE_MAP_VIEW);
+  g_type_ensure (LS_TYPE_REQUESTS_PAGE);
   g_type_ensure (LS_TYPE_TIMELINE_VIEW);
   g_type_ensure (LS_TYPE_SAFEGUARDING_PAGE);
 
