@@ -87,20 +87,23 @@ test_karate (void)
 }
 
 /* The unnormalised betweenness is igraph_betweenness on the same graph,
- * to 1e-9, also on a graph with several components. */
+ * to 1e-9, also on a graph with several components; N large enough takes
+ * the path that splits the sources over two processes. */
 static void
-test_igraph_reference (void)
+check_igraph_reference (guint n,
+                        guint m)
 {
   igraph_t g;
   igraph_vector_int_t el;
   igraph_vector_t ref;
   g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autofree LsNodeMeasures *m = NULL;
+  g_autofree LsNodeMeasures *measures = NULL;
+  g_autofree double *bet = NULL;
   LsKeyPlayers kp;
   g_autoptr(GError) error = NULL;
 
   igraph_rng_seed (igraph_rng_default (), 7);
-  igraph_erdos_renyi_game_gnm (&g, 300, 450, IGRAPH_UNDIRECTED, IGRAPH_NO_LOOPS);
+  igraph_erdos_renyi_game_gnm (&g, n, m, IGRAPH_UNDIRECTED, IGRAPH_NO_LOOPS);
   igraph_vector_int_init (&el, 0);
   igraph_vector_init (&ref, 0);
   igraph_get_edgelist (&g, &el, FALSE);
@@ -110,13 +113,24 @@ test_igraph_reference (void)
       guint v = (guint) VECTOR (el)[i];
       g_array_append_val (edges, v);
     }
-  m = g_new0 (LsNodeMeasures, 300);
-  g_assert_true (ls_measures_compute_edges (300, (guint *) edges->data, NULL, edges->len / 2, m, &kp, NULL, &error));
-  for (guint i = 0; i < 300; i++)
-    g_assert_cmpfloat_with_epsilon (m[i].betweenness, VECTOR (ref)[i], EPS);
+  measures = g_new0 (LsNodeMeasures, n);
+  g_assert_true (ls_measures_compute_edges (n, (guint *) edges->data, NULL, edges->len / 2, measures, &kp, NULL, &error));
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpfloat_with_epsilon (measures[i].betweenness, VECTOR (ref)[i], EPS);
+  bet = g_new0 (double, n);
+  g_assert_true (ls_measures_betweenness (n, (guint *) edges->data, NULL, edges->len / 2, bet, &error));
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpfloat_with_epsilon (bet[i], VECTOR (ref)[i], EPS);
   igraph_vector_destroy (&ref);
   igraph_vector_int_destroy (&el);
   igraph_destroy (&g);
+}
+
+static void
+test_igraph_reference (void)
+{
+  check_igraph_reference (300, 450);
+  check_igraph_reference (1100, 1500);
 }
 
 static char *

@@ -6,6 +6,11 @@
 #include "config.h"
 
 #include <igraph.h>
+#include <errno.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "ls-error.h"
 #include "ls-measures.h"
@@ -30,6 +35,67 @@ check (igraph_error_t   rc,
                "Network measures failed while computing %s: %s",
                what, igraph_strerror (rc));
   return FALSE;
+}
+
+/* Below this many nodes a second process costs more than it saves. */
+#define PARALLEL_MIN_NODES 1000
+
+/* Betweenness is a sum over source nodes, so the sources are split in two
+ * and the halves computed at once, the first in a child process (igraph
+ * keeps global state and cannot run in two threads) that writes its sums
+ * into shared memory. Each half is igraph_betweenness_subset from those
+ * sources to every target; together they are igraph_betweenness. On one
+ * processor, or if the child cannot be made, the parent does both. */
+static igraph_error_t
+split_betweenness (const igraph_t        *g,
+             igraph_vector_t       *res,
+             const igraph_vector_t *weights)
+{
+  igraph_integer_t n = igraph_vcount (g), half = n / 2;
+  igraph_error_t rc;
+  double *shared;
+  pid_t pid;
+  int status = 0;
+
+  if (n < PARALLEL_MIN_NODES || g_get_num_processors () < 2)
+    return igraph_betweenness (g, res, igraph_vss_all (), IGRAPH_UNDIRECTED, weights);
+
+  shared = mmap (NULL, sizeof (double) * n, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  if (shared == MAP_FAILED)
+    return igraph_betweenness (g, res, igraph_vss_all (), IGRAPH_UNDIRECTED, weights);
+
+  pid = fork ();
+  if (pid == 0)
+    {
+      igraph_vector_t part;
+
+      igraph_vector_init (&part, 0);
+      rc = igraph_betweenness_subset (g, &part, igraph_vss_all (), IGRAPH_UNDIRECTED,
+                                      igraph_vss_range (0, half), igraph_vss_all (), weights);
+      if (rc == IGRAPH_SUCCESS)
+        memcpy (shared, VECTOR (part), sizeof (double) * n);
+      _exit (rc == IGRAPH_SUCCESS ? 0 : 1);
+    }
+
+  rc = igraph_betweenness_subset (g, res, igraph_vss_all (), IGRAPH_UNDIRECTED,
+                                  igraph_vss_range (pid > 0 ? half : 0, n), igraph_vss_all (), weights);
+  if (pid > 0)
+    {
+      while (waitpid (pid, &status, 0) < 0 && errno == EINTR)
+        ;
+      if (rc == IGRAPH_SUCCESS && WIFEXITED (status) && WEXITSTATUS (status) == 0)
+        {
+          for (igraph_integer_t i = 0; i < n; i++)
+            VECTOR (*res)[i] += shared[i];
+        }
+      else if (rc == IGRAPH_SUCCESS)
+        {
+          rc = igraph_betweenness (g, res, igraph_vss_all (), IGRAPH_UNDIRECTED, weights);
+        }
+    }
+  munmap (shared, sizeof (double) * n);
+
+  return rc;
 }
 
 static guint
@@ -80,8 +146,7 @@ key_players (const igraph_t  *graph,
       igraph_t rest;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !check (igraph_betweenness (&g, &bet, igraph_vss_all (), IGRAPH_UNDIRECTED, NULL),
-                  "key players", error))
+          !check (split_betweenness (&g, &bet, NULL), "key players", error))
         {
           ok = FALSE;
           break;
@@ -138,12 +203,11 @@ compute_locked (const igraph_t  *g,
   if (ok)
     EACH (weighted_degree, VECTOR (v)[i]);
   ok = ok && !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-       check (igraph_betweenness (g, &v, igraph_vss_all (), IGRAPH_UNDIRECTED, NULL), "betweenness", error);
+       check (split_betweenness (g, &v, NULL), "betweenness", error);
   if (ok)
     EACH (betweenness, VECTOR (v)[i]);
   ok = ok && !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-       check (igraph_betweenness (g, &v, igraph_vss_all (), IGRAPH_UNDIRECTED, &distance),
-              "weighted betweenness", error);
+       check (split_betweenness (g, &v, &distance), "weighted betweenness", error);
   if (ok)
     EACH (betweenness_weighted, VECTOR (v)[i]);
   ok = ok && !g_cancellable_set_error_if_cancelled (cancellable, error) &&
@@ -216,6 +280,46 @@ ls_measures_compute_edges (guint            n_nodes,
     }
   g_mutex_unlock (&igraph_lock);
 
+  igraph_vector_destroy (&w);
+  igraph_vector_int_destroy (&ev);
+
+  return ok;
+}
+
+gboolean
+ls_measures_betweenness (guint          n_nodes,
+                         const guint   *edges,
+                         const double  *weights,
+                         guint          n_edges,
+                         double        *betweenness,
+                         GError       **error)
+{
+  igraph_t g;
+  igraph_vector_int_t ev;
+  igraph_vector_t w, res;
+  gboolean ok;
+
+  igraph_vector_int_init (&ev, 2 * (igraph_integer_t) n_edges);
+  for (guint i = 0; i < 2 * n_edges; i++)
+    VECTOR (ev)[i] = edges[i];
+  igraph_vector_init (&w, weights ? n_edges : 0);
+  for (guint i = 0; weights && i < n_edges; i++)
+    VECTOR (w)[i] = 1.0 / MAX (weights[i], 1e-9);
+  igraph_vector_init (&res, n_nodes);
+
+  g_mutex_lock (&igraph_lock);
+  igraph_set_error_handler (igraph_error_handler_ignore);
+  ok = check (igraph_create (&g, &ev, n_nodes, IGRAPH_UNDIRECTED), "the graph", error);
+  if (ok)
+    {
+      ok = check (split_betweenness (&g, &res, weights ? &w : NULL), "betweenness", error);
+      igraph_destroy (&g);
+    }
+  g_mutex_unlock (&igraph_lock);
+
+  if (ok)
+    memcpy (betweenness, VECTOR (res), sizeof (double) * n_nodes);
+  igraph_vector_destroy (&res);
   igraph_vector_destroy (&w);
   igraph_vector_int_destroy (&ev);
 

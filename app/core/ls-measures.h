@@ -55,4 +55,13 @@ gboolean ls_measures_compute_edges (guint            n_nodes,
                                     GCancellable    *cancellable,
                                     GError         **error);
 
+/* Betweenness alone (unnormalised; with WEIGHTS, distance = 1 / weight):
+ * what the map sizes nodes by, and what bench/betweenness times. */
+gboolean ls_measures_betweenness (guint            n_nodes,
+                                  const guint     *edges,
+                                  const double    *weights,
+                                  guint            n_edges,
+                                  double          *betweenness,
+                                  GError         **error);
+
 G_END_DECLS
