@@ -7,6 +7,7 @@
 
 #include "ls-analysis.h"
 #include "ls-case.h"
+#include "ls-case-cache.h"
 #include "ls-cli.h"
 #include "ls-time.h"
 
@@ -102,6 +103,7 @@ ls_cli_analyse (int    argc,
                 char **argv)
 {
   gboolean as_json = FALSE;
+  gboolean recompute = FALSE;
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
   g_autoptr(GOptionContext) context = NULL;
@@ -113,6 +115,7 @@ ls_cli_analyse (int    argc,
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("Start of the range (YYYY-MM-DD or ISO 8601)"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("End of the range, inclusive of a whole day"), N_("DATE") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print one JSON object (docs/ANALYSIS.md)"), NULL },
+    { "recompute", 0, 0, G_OPTION_ARG_NONE, &recompute, N_("Ignore the results cached in the case"), NULL },
     { NULL }
   };
 
@@ -130,7 +133,7 @@ ls_cli_analyse (int    argc,
     return ls_cli_fail (error);
 
   kase = ls_case_open (argv[1], &error);
-  if (kase == NULL)
+  if (kase == NULL || (recompute && !ls_case_cache_clear (kase, &error)))
     return ls_cli_fail (error);
   analysis = ls_analysis_load (kase, &opts, NULL, NULL, NULL, NULL, &error);
   if (analysis == NULL)

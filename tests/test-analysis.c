@@ -299,7 +299,7 @@ test_roles (void)
   g_assert_cmpuint (holder->evidence->len, >, 0);
 
   g_assert_cmpstr (head->role, ==, "head");
-  g_assert_nonnull (strstr (g_ptr_array_index (head->reasons, 0), "line holders"));
+  g_assert_nonnull (strstr (g_ptr_array_index (head->reasons, 0), "people who carry the deal line"));
 
   /* A child: the role is still computed, the reasons say victim first. */
   g_assert_cmpstr (runner->role, ==, "runner");

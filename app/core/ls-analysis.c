@@ -133,6 +133,7 @@ context_clear (LsDetectContext *ctx)
   g_clear_pointer (&ctx->numbers, g_hash_table_unref);
   g_clear_pointer (&ctx->findings, g_ptr_array_unref);
   g_clear_pointer (&ctx->deal_lines, g_ptr_array_unref);
+  g_clear_pointer (&ctx->together, g_hash_table_unref);
   g_clear_pointer (&ctx->roles, g_free);
   g_clear_pointer (&ctx->role_confidence, g_free);
 }
@@ -217,6 +218,7 @@ ls_analysis_run (sqlite3                  *reader,
   ctx.numbers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   ctx.findings = g_ptr_array_new_with_free_func ((GDestroyNotify) ls_finding_unref);
   ctx.deal_lines = g_ptr_array_new_with_free_func (ls_deal_line_free);
+  ctx.together = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   ctx.roles = g_new0 (LsRole, MAX (n, 1));
   ctx.role_confidence = g_new0 (double, MAX (n, 1));
 

@@ -305,8 +305,20 @@ ls_detect_co_location (LsDetectContext  *ctx,
 
   g_hash_table_iter_init (&iter, pairs);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    if (g_hash_table_size (((Pair *) value)->days) >= MAX (ctx->opts->colocation_min, 1))
-      g_ptr_array_add (found, value);
+    {
+      Pair *p = value;
+      guint days = g_hash_table_size (p->days);
+      guint64 *key;
+
+      if (days >= MAX (ctx->opts->colocation_min, 1))
+        g_ptr_array_add (found, p);
+      /* Kept for the roles: who was with the deal line. */
+      if (days < 2)
+        continue;
+      key = g_new (guint64, 1);
+      *key = ((guint64) p->a << 32) | (guint64) p->b;
+      g_hash_table_insert (ctx->together, key, GUINT_TO_POINTER (days));
+    }
   g_ptr_array_sort (found, compare_pairs);
   for (guint i = 0; i < MIN (found->len, MAX_PAIRS); i++)
     describe (ctx, g_ptr_array_index (found, i));

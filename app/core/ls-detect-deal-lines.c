@@ -102,7 +102,10 @@ find_flares (LsDetectContext *ctx,
           for (guint k = i; k < j; k++)
             {
               Sms *s = &g_array_index (texts, Sms, k);
-              g_hash_table_add (d->recipients, g_memdup2 (&s->callee, sizeof s->callee));
+              guint n = GPOINTER_TO_UINT (g_hash_table_lookup (d->recipients, &s->callee));
+
+              /* An existing key is kept and the new copy freed by the table. */
+              g_hash_table_insert (d->recipients, g_memdup2 (&s->callee, sizeof s->callee), GUINT_TO_POINTER (n + 1));
               g_array_append_val (flare_rows, *s);
             }
         }
@@ -197,14 +200,14 @@ activity_span (LsDetectContext *ctx,
                LsDealLine      *d)
 {
   static const char sql[] =
-    "SELECT min(s), max(s) FROM ("
-    " SELECT min(start) AS s FROM calls WHERE caller_id = ?1 AND start >= ?2 AND start < ?3"
-    " UNION ALL SELECT max(start) FROM calls WHERE caller_id = ?1 AND start >= ?2 AND start < ?3"
-    " UNION ALL SELECT min(start) FROM calls WHERE callee_id = ?1 AND start >= ?2 AND start < ?3"
-    " UNION ALL SELECT max(start) FROM calls WHERE callee_id = ?1 AND start >= ?2 AND start < ?3)";
+    "SELECT min(s), max(s), min(o), max(o) FROM ("
+    " SELECT min(start) AS s, min(start) AS o FROM calls WHERE caller_id = ?1 AND start >= ?2 AND start < ?3"
+    " UNION ALL SELECT max(start), max(start) FROM calls WHERE caller_id = ?1 AND start >= ?2 AND start < ?3"
+    " UNION ALL SELECT min(start), NULL FROM calls WHERE callee_id = ?1 AND start >= ?2 AND start < ?3"
+    " UNION ALL SELECT max(start), NULL FROM calls WHERE callee_id = ?1 AND start >= ?2 AND start < ?3)";
   g_autoptr(sqlite3_stmt) stmt = ls_detect_prepare (ctx, sql, NULL);
 
-  d->first = d->last = -1;
+  d->first = d->last = d->first_out = d->last_out = -1;
   if (stmt == NULL)
     return;
   sqlite3_bind_int64 (stmt, 1, d->phone_id);
@@ -214,6 +217,8 @@ activity_span (LsDetectContext *ctx,
     {
       d->first = sqlite3_column_int64 (stmt, 0);
       d->last = sqlite3_column_int64 (stmt, 1);
+      d->first_out = sqlite3_column_int64 (stmt, 2);
+      d->last_out = sqlite3_column_int64 (stmt, 3);
     }
 }
 

@@ -101,17 +101,17 @@ link_lines (LsDetectContext *ctx,
             double           jaccard,
             guint            old_customers)
 {
-  gint64 gap = new_line->first - old_line->last;
+  gint64 gap = new_line->first_out - old_line->last_out;
   double timing = ABS (gap) <= 3 * 86400 ? 1.0 : 0.7;
   LsFinding *f = ls_finding_new (LS_FINDING_SUCCESSOR_LINE,
                                  MIN (0.95, 0.4 + 0.55 * MIN (1.0, jaccard / 0.5) * timing));
-  g_autofree char *stopped = ls_detect_format_time (old_line->last);
-  g_autofree char *started = ls_detect_format_time (new_line->first);
+  g_autofree char *stopped = ls_detect_format_time (old_line->last_out);
+  g_autofree char *started = ls_detect_format_time (new_line->first_out);
 
   add_subject (ctx, f, old_line);
   add_subject (ctx, f, new_line);
   ls_finding_set_title (f, _("%s replaced by %s"), old_line->number, new_line->number);
-  ls_finding_add_reason (f, _("The deal line %s was last used on %s; %s was first used on %s."),
+  ls_finding_add_reason (f, _("The deal line %s made its last call or text on %s; %s made its first on %s."),
                          old_line->number, stopped, new_line->number, started);
   ls_finding_add_reason (f, _("%u of the %u customers of %s are customers of %s "
                               "(Jaccard overlap of their customers %.2f)."),
@@ -146,8 +146,8 @@ ls_detect_successor_lines (LsDetectContext  *ctx,
           guint common;
           double jaccard;
 
-          if (j == i || new_line->first <= old_line->first || new_line->last <= old_line->last ||
-              ABS (new_line->first - old_line->last) > HANDOVER_SLACK)
+          if (j == i || new_line->first_out <= old_line->first_out || new_line->last_out <= old_line->last_out ||
+              ABS (new_line->first_out - old_line->last_out) > HANDOVER_SLACK)
             continue;
           common = shared (a, b);
           jaccard = (double) common / MAX (1, g_hash_table_size (a) + g_hash_table_size (b) - common);

@@ -15,6 +15,16 @@ ls_detect_number (LsDetectContext *ctx,
   return g_hash_table_lookup (ctx->numbers, &phone_id);
 }
 
+guint
+ls_detect_days_together (LsDetectContext *ctx,
+                         gint64           a,
+                         gint64           b)
+{
+  guint64 key = ((guint64) MIN (a, b) << 32) | (guint64) MAX (a, b);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (ctx->together, &key));
+}
+
 int
 ls_detect_node_of_phone (LsDetectContext *ctx,
                          gint64           phone_id)

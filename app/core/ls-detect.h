@@ -20,12 +20,14 @@ typedef struct {
   char       *number;
   int         node;          /* graph node index, or -1 */
   LsFinding  *finding;       /* borrowed from the findings array */
-  GHashTable *recipients;    /* phone ids that received its flares (set) */
+  GHashTable *recipients;    /* phone id → number of its flares received */
   GHashTable *callers;       /* phone ids that made short calls to it (set) */
   guint       flare_days;
   guint       bursts;
   gint64      first;         /* first and last activity, unix seconds */
   gint64      last;
+  gint64      first_out;     /* first and last call or text it made */
+  gint64      last_out;
 } LsDealLine;
 
 typedef struct {
@@ -39,12 +41,16 @@ typedef struct {
   GHashTable              *numbers;       /* phone id (gint64 *) → E.164 */
   GPtrArray               *findings;      /* LsFinding, owned */
   GPtrArray               *deal_lines;    /* LsDealLine, owned */
+  GHashTable              *together;      /* phone pair (a << 32 | b, a < b) → days co-located */
   LsRole                  *roles;         /* per graph node */
   double                  *role_confidence;
 } LsDetectContext;
 
 const char *ls_detect_number        (LsDetectContext *ctx,
                                      gint64           phone_id);
+guint       ls_detect_days_together (LsDetectContext *ctx,
+                                     gint64           a,
+                                     gint64           b);
 int         ls_detect_node_of_phone (LsDetectContext *ctx,
                                      gint64           phone_id);
 const char *ls_detect_node_name     (LsDetectContext *ctx,
