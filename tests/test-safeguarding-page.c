@@ -81,6 +81,15 @@ test_page (void)
   ls_session_set_case (session, kase);
   wait_for_model (page);
 
+  /* The page does not make the window wider than a small laptop's screen. */
+  {
+    int min_width;
+
+    gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+    g_test_message ("minimum width %d", min_width);
+    g_assert_cmpint (min_width, <=, 900);
+  }
+
   all = ls_safeguarding_page_get_n_shown (page);
   g_assert_cmpuint (all, ==, ls_safeguarding_get_n_people (ls_safeguarding_page_get_model (page)));
   g_assert_cmpuint (all, >=, 7);

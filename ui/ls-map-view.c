@@ -328,6 +328,10 @@ basemap_loaded (GObject      *object,
       return;
     }
   self->basemap = ls_basemap_ref (basemap);
+  /* A view closed while the basemap loaded must not schedule work for
+   * after this callback drops the last reference to it. */
+  if (self->session == NULL)
+    return;
   schedule_rebuild (self);
   invalidate (self);
 }
