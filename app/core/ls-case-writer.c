@@ -111,6 +111,7 @@ struct _LsCaseWriter
   GHashTable   *phone_ids;   /* number → id */
   GHashTable   *cell_ids;    /* cell reference → id */
   GHashTable   *person_ids;  /* name → id */
+  GHashTable   *handsets_seen; /* "IMEI\x1fphone id" → HandsetSeen, calls imports only */
 };
 
 static const char * const kind_names[] = {
@@ -146,6 +147,26 @@ ls_import_kind_from_string (const char   *str,
   return FALSE;
 }
 
+/* The handsets of one import's calls, gathered as the calls are added
+ * rather than by reading them all back at the commit. */
+typedef struct {
+  char   *imei;
+  gint64  phone_id;
+  char   *imsi;      /* the greatest seen, as max() would give */
+  gint64  first_seen;
+  gint64  last_seen;
+} HandsetSeen;
+
+static void
+handset_seen_free (gpointer data)
+{
+  HandsetSeen *seen = data;
+
+  g_free (seen->imei);
+  g_free (seen->imsi);
+  g_free (seen);
+}
+
 static void
 writer_free (LsCaseWriter *self)
 {
@@ -154,6 +175,7 @@ writer_free (LsCaseWriter *self)
   g_clear_pointer (&self->phone_ids, g_hash_table_unref);
   g_clear_pointer (&self->cell_ids, g_hash_table_unref);
   g_clear_pointer (&self->person_ids, g_hash_table_unref);
+  g_clear_pointer (&self->handsets_seen, g_hash_table_unref);
   g_clear_object (&self->kase);
   g_free (self);
 }
@@ -265,6 +287,7 @@ ls_case_writer_begin (LsCase        *kase,
   self->phone_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cell_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->person_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->handsets_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, handset_seen_free);
 
   if (!ls_sqlite_exec (self->db, "BEGIN IMMEDIATE;", error))
     {
@@ -356,6 +379,53 @@ fingerprint_str (guint64     h,
   return fingerprint_add (h, s ? s : "", s ? strlen (s) : 0);
 }
 
+static void
+note_handset (LsCaseWriter       *self,
+              const LsCallRecord *rec,
+              gint64              phone_id)
+{
+  char stack_key[96];
+  g_autofree char *long_key = NULL;
+  char *key;
+  HandsetSeen *seen;
+  const char *imsi = rec->imsi && rec->imsi[0] ? rec->imsi : NULL;
+  gsize len = strlen (rec->imei);
+  char *p;
+
+  /* "IMEI\x1fID", built by hand: this runs for every call. */
+  key = len + 24 <= sizeof stack_key ? stack_key : (long_key = g_malloc (len + 24));
+  memcpy (key, rec->imei, len);
+  p = key + len;
+  *p++ = '\x1f';
+  for (guint64 id = (guint64) phone_id; ; id /= 10)
+    {
+      *p++ = '0' + id % 10;
+      if (id < 10)
+        break;
+    }
+  *p = '\0';
+
+  seen = g_hash_table_lookup (self->handsets_seen, key);
+  if (seen == NULL)
+    {
+      seen = g_new0 (HandsetSeen, 1);
+      seen->imei = g_strdup (rec->imei);
+      seen->phone_id = phone_id;
+      seen->imsi = g_strdup (imsi);
+      seen->first_seen = seen->last_seen = rec->start;
+      g_hash_table_insert (self->handsets_seen, g_strdup (key), seen);
+      return;
+    }
+
+  seen->first_seen = MIN (seen->first_seen, rec->start);
+  seen->last_seen = MAX (seen->last_seen, rec->start);
+  if (imsi && (seen->imsi == NULL || strcmp (imsi, seen->imsi) > 0))
+    {
+      g_free (seen->imsi);
+      seen->imsi = g_strdup (imsi);
+    }
+}
+
 gboolean
 ls_case_writer_add_call (LsCaseWriter        *self,
                          const LsCallRecord  *rec,
@@ -398,6 +468,8 @@ ls_case_writer_add_call (LsCaseWriter        *self,
   if (!step_done (self, stmt, "Cannot add a call to the case", error))
     return FALSE;
 
+  if (sqlite3_changes (self->db) > 0 && rec->imei && rec->imei[0] && caller_id >= 0)
+    note_handset (self, rec, caller_id);
   tally (self, sqlite3_changes (self->db) > 0, added);
   return TRUE;
 }
@@ -594,13 +666,24 @@ ls_case_writer_get_tally (LsCaseWriter *self,
  * phone, so swaps can be found without a separate handset file. */
 static const char record_handsets_sql[] =
   "INSERT INTO handsets (imei, imsi, phone_id, first_seen, last_seen, import_id)"
-  " SELECT imei, max (imsi), caller_id, min (start), max (start), ?1 FROM calls"
-  " WHERE import_id = ?1 AND imei IS NOT NULL AND caller_id IS NOT NULL"
-  " GROUP BY imei, caller_id"
+  " VALUES (?, ?, ?, ?, ?, ?)"
   " ON CONFLICT (imei, phone_id) DO UPDATE SET"
   "  imsi = coalesce (imsi, excluded.imsi),"
   "  first_seen = min (coalesce (first_seen, excluded.first_seen), excluded.first_seen),"
   "  last_seen = max (coalesce (last_seen, excluded.last_seen), excluded.last_seen)";
+
+static int
+compare_handsets_seen (gconstpointer a,
+                       gconstpointer b)
+{
+  const HandsetSeen *x = *(HandsetSeen * const *) a;
+  const HandsetSeen *y = *(HandsetSeen * const *) b;
+  int c = strcmp (x->imei, y->imei);
+
+  if (c != 0)
+    return c;
+  return x->phone_id < y->phone_id ? -1 : x->phone_id > y->phone_id;
+}
 
 gboolean
 ls_case_writer_commit (LsCaseWriter  *self,
@@ -613,12 +696,32 @@ ls_case_writer_commit (LsCaseWriter  *self,
   if (self->kind == LS_IMPORT_KIND_CALLS)
     {
       g_autoptr(sqlite3_stmt) hs = NULL;
+      g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+      GHashTableIter iter;
+      gpointer value;
 
+      g_hash_table_iter_init (&iter, self->handsets_seen);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        g_ptr_array_add (seen, value);
+
+      /* In the order of (imei, phone), as a GROUP BY would give them. */
+      g_ptr_array_sort (seen, compare_handsets_seen);
       if (sqlite3_prepare_v2 (self->db, record_handsets_sql, -1, &hs, NULL) != SQLITE_OK)
         goto failed;
-      sqlite3_bind_int64 (hs, 1, self->import_id);
-      if (sqlite3_step (hs) != SQLITE_DONE)
-        goto failed;
+      for (guint i = 0; i < seen->len; i++)
+        {
+          HandsetSeen *h = g_ptr_array_index (seen, i);
+
+          sqlite3_bind_text (hs, 1, h->imei, -1, SQLITE_STATIC);
+          bind_text_or_null (hs, 2, h->imsi);
+          sqlite3_bind_int64 (hs, 3, h->phone_id);
+          sqlite3_bind_int64 (hs, 4, h->first_seen);
+          sqlite3_bind_int64 (hs, 5, h->last_seen);
+          sqlite3_bind_int64 (hs, 6, self->import_id);
+          if (sqlite3_step (hs) != SQLITE_DONE)
+            goto failed;
+          sqlite3_reset (hs);
+        }
     }
 
   if (sqlite3_prepare_v2 (self->db,

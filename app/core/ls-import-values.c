@@ -112,11 +112,13 @@ is_withheld_word (const char *s,
 {
   char key[32];
   gsize n = 0;
+  gboolean letters = FALSE;
 
   for (const char *p = s; p < e; p++)
     {
       if (g_ascii_isalnum (*p))
         {
+          letters |= g_ascii_isalpha (*p);
           if (n + 1 >= sizeof key)
             return FALSE;
           key[n++] = g_ascii_tolower (*p);
@@ -129,6 +131,8 @@ is_withheld_word (const char *s,
   /* Nothing but punctuation, "-" or "--", means nothing was shown. */
   if (n == 0)
     return TRUE;
+  if (!letters)
+    return FALSE;
 
   for (guint i = 0; i < G_N_ELEMENTS (withheld_words); i++)
     if (g_ascii_strcasecmp (key, withheld_words[i]) == 0)
@@ -873,15 +877,34 @@ squash (const char *text,
   return n;
 }
 
-static const char * const voice_words[] = {
-  "voice", "call", "calls", "moc", "mtc", "roc", "rtc", "mo", "mt", "tel", "telephony",
-  "phone", "telephone", "incoming", "outgoing", "in", "out", "missed", "forwarded",
-  "cfw", "cfu", "volte", "vowifi", "speech", "conversation", "gsm", "voc",
+/* Sorted, for bsearch(): this runs for every call. */
+static const struct {
+  const char *word;
+  LsCallKind  kind;
+} kind_words[] = {
+  { "call", LS_CALL_KIND_VOICE }, { "calls", LS_CALL_KIND_VOICE }, { "cfu", LS_CALL_KIND_VOICE },
+  { "cfw", LS_CALL_KIND_VOICE }, { "conversation", LS_CALL_KIND_VOICE },
+  { "forwarded", LS_CALL_KIND_VOICE }, { "gsm", LS_CALL_KIND_VOICE },
+  { "in", LS_CALL_KIND_VOICE }, { "incoming", LS_CALL_KIND_VOICE },
+  { "message", LS_CALL_KIND_SMS }, { "missed", LS_CALL_KIND_VOICE },
+  { "mms", LS_CALL_KIND_SMS }, { "mo", LS_CALL_KIND_VOICE }, { "moc", LS_CALL_KIND_VOICE },
+  { "msg", LS_CALL_KIND_SMS }, { "mt", LS_CALL_KIND_VOICE }, { "mtc", LS_CALL_KIND_VOICE },
+  { "out", LS_CALL_KIND_VOICE }, { "outgoing", LS_CALL_KIND_VOICE },
+  { "phone", LS_CALL_KIND_VOICE }, { "roc", LS_CALL_KIND_VOICE }, { "rtc", LS_CALL_KIND_VOICE },
+  { "sms", LS_CALL_KIND_SMS }, { "smsmo", LS_CALL_KIND_SMS }, { "smsmt", LS_CALL_KIND_SMS },
+  { "speech", LS_CALL_KIND_VOICE }, { "tel", LS_CALL_KIND_VOICE },
+  { "telephone", LS_CALL_KIND_VOICE }, { "telephony", LS_CALL_KIND_VOICE },
+  { "text", LS_CALL_KIND_SMS }, { "tm", LS_CALL_KIND_SMS }, { "txt", LS_CALL_KIND_SMS },
+  { "voc", LS_CALL_KIND_VOICE }, { "voice", LS_CALL_KIND_VOICE },
+  { "volte", LS_CALL_KIND_VOICE }, { "vowifi", LS_CALL_KIND_VOICE },
 };
 
-static const char * const sms_words[] = {
-  "sms", "text", "txt", "mms", "message", "msg", "smsmo", "smsmt", "tm",
-};
+static int
+compare_kind_word (const void *key,
+                   const void *entry)
+{
+  return strcmp (key, *(const char * const *) entry);
+}
 
 /* "Voice", "MOC", "MTC", "Call", "Incoming call" → voice; "SMS-MO",
  * "SMS-MT", "Text", "MMS" → a message. Empty is a call. */
@@ -892,26 +915,25 @@ ls_call_kind_parse (const char  *text,
 {
   char key[48];
   gsize n = squash (text, key, sizeof key);
+  const void *found;
 
   *kind = LS_CALL_KIND_VOICE;
   if (n == 0)
     return TRUE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (sms_words); i++)
-    if (g_str_equal (key, sms_words[i]))
-      {
-        *kind = LS_CALL_KIND_SMS;
-        return TRUE;
-      }
+  found = bsearch (key, kind_words, G_N_ELEMENTS (kind_words), sizeof kind_words[0],
+                   compare_kind_word);
+  if (found != NULL)
+    {
+      *kind = ((const typeof (kind_words[0]) *) found)->kind;
+      return TRUE;
+    }
+
   if (strstr (key, "sms") || strstr (key, "mms") || strstr (key, "text") || strstr (key, "message"))
     {
       *kind = LS_CALL_KIND_SMS;
       return TRUE;
     }
-
-  for (guint i = 0; i < G_N_ELEMENTS (voice_words); i++)
-    if (g_str_equal (key, voice_words[i]))
-      return TRUE;
   if (strstr (key, "voice") || strstr (key, "call"))
     return TRUE;
 
@@ -1024,7 +1046,7 @@ ls_digits_parse (const char  *text,
 bad:
   out[0] = '\0';
   return fail (error, LS_IMPORT_ERROR_BAD_VALUE, text, _("expected %s of %u to %u digits"),
-               what, min_digits, max_digits);
+               _(what), min_digits, max_digits);
 }
 
 /* The event kinds the analysis knows, from the words partners use for

@@ -38,6 +38,8 @@ typedef struct {
   char                  *saved_mapping;
 
   LsCaseWriter          *writer;
+  goffset                size;
+  GStrv                  deferred_indexes;
   gboolean               failed;
   FILE                  *rejected;
   char                  *rejected_path;
@@ -407,7 +409,7 @@ parse_digits (Import         *imp,
   if (s == NULL)
     return TRUE;
   if (!check (imp, row, field,
-              ls_digits_parse (s, imei ? 14 : 5, imei ? 16 : 15, imei ? _("an IMEI") : _("an IMSI"),
+              ls_digits_parse (s, imei ? 14 : 5, imei ? 16 : 15, imei ? N_("an IMEI") : N_("an IMSI"),
                                imp->digits[slot], sizeof imp->digits[slot], &error),
               &error))
     return FALSE;
@@ -775,7 +777,21 @@ begin_writing (Import          *imp,
 
     imp->writer = ls_case_writer_begin (imp->kase, imp->options->kind, name, "", mapping, error);
   }
-  return imp->writer != NULL;
+  if (imp->writer == NULL)
+    return FALSE;
+
+  /* A large file of calls (about 80 bytes a row), at least as many as the
+   * case holds already, is faster indexed once at the end. */
+  if (imp->options->kind == LS_IMPORT_KIND_CALLS && imp->size > 0 &&
+      imp->size / 80 >= 50000 &&
+      imp->size / 80 >= ls_sqlite_query_int (ls_case_get_db (imp->kase), "SELECT max(rowid) FROM calls", 0))
+    {
+      imp->deferred_indexes = ls_case_defer_indexes (imp->kase, "calls", error);
+      if (imp->deferred_indexes == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -919,6 +935,7 @@ import_clear (Import *imp)
     fclose (imp->rejected);
   g_clear_pointer (&imp->reader, ls_csv_reader_free);
   g_strfreev (imp->headers);
+  g_strfreev (imp->deferred_indexes);
   g_free (imp->saved_mapping);
   g_free (imp->rejected_path);
   g_string_free (imp->reasons, TRUE);
@@ -961,6 +978,7 @@ read_all (Import         *imp,
       return FALSE;
     }
 
+  imp->size = size;
   imp->reader = ls_csv_reader_new (input, size);
   if (!ls_csv_reader_read (imp->reader, on_row, imp, progress, progress_data, cancellable, error))
     {
@@ -1030,7 +1048,8 @@ finish (Import  *imp,
       return TRUE;
     }
 
-  if (!ls_case_set_import_sha256 (imp->kase, report->import_id, report->sha256, error))
+  if (!ls_case_set_import_sha256 (imp->kase, report->import_id, report->sha256, error) ||
+      !ls_case_restore_indexes (imp->kase, imp->deferred_indexes, error))
     return FALSE;
   if (imp->options->save_mapping != NULL &&
       !ls_case_save_mapping (imp->kase, imp->options->save_mapping, imp->options->kind,
@@ -1057,11 +1076,19 @@ ls_import_run (LsCase                 *kase,
 {
   Import imp;
   gboolean ok;
+  gint64 cache_size;
 
   g_return_val_if_fail (LS_IS_CASE (kase), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
 
   import_init (&imp, kase, options);
+
+  /* For the import only: the writer links rows only to ids it has just
+   * looked up or made, so checking each foreign key again is wasted work;
+   * and a big import touches index pages all over the file, which SQLite's
+   * default 2 MB cache would write out and read back again and again. */
+  cache_size = ls_sqlite_query_int (ls_case_get_db (kase), "PRAGMA cache_size", -2000);
+  ls_case_exec (kase, "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -49152; PRAGMA threads = 2;", NULL);
 
   ok = TRUE;
   if (options->mapping_name != NULL)
@@ -1089,6 +1116,12 @@ ls_import_run (LsCase                 *kase,
   if (report != NULL)
     *report = g_steal_pointer (&imp.report);
   import_clear (&imp);
+
+  {
+    g_autofree char *restore = g_strdup_printf ("PRAGMA foreign_keys = ON; PRAGMA cache_size = %"
+                                                G_GINT64_FORMAT ";", cache_size);
+    ls_case_exec (kase, restore, NULL);
+  }
   return ok;
 }
 
