@@ -23,7 +23,7 @@ static char *
 found_text (const char *text)
 {
   GString *s = g_string_new (NULL);
-  const char *p = text;
+  const char *p = text ? text : "";
   guint n = 0;
 
   for (; *p && n < FOUND_MAX; n++)
@@ -81,8 +81,8 @@ trim_bounds (const char  *text,
              const char **start,
              const char **end)
 {
-  const char *s = text;
-  const char *e = text + strlen (text);
+  const char *s = text ? text : "";
+  const char *e = s + strlen (s);
 
   while (s < e && g_ascii_isspace (*s))
     s++;

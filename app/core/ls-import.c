@@ -814,7 +814,11 @@ on_row (const LsCsvRow  *row,
 
   if (imp->preview != NULL)
     {
-      g_ptr_array_add (imp->preview->rows, g_strdupv ((char **) row->fields));
+      char **fields = g_new0 (char *, row->n_fields + 1);
+
+      for (guint i = 0; i < row->n_fields; i++)
+        fields[i] = g_strdup (row->fields[i]);
+      g_ptr_array_add (imp->preview->rows, fields);
       g_array_append_val (imp->preview->lines, row->line);
     }
 
@@ -839,6 +843,10 @@ on_row (const LsCsvRow  *row,
           imp->row_bad = TRUE;
         }
     }
+
+  /* A preview shows the rows even when fields are missing a column. */
+  if (imp->preview != NULL && imp->preview->mapping_error != NULL)
+    return imp->report->rows < imp->preview_rows;
 
   if (!imp->row_bad)
     {
@@ -1065,6 +1073,11 @@ finish (Import  *imp,
   return TRUE;
 }
 
+static gboolean import_run (LsCase *, const LsImportOptions *, LsProgressFunc, gpointer,
+                            GCancellable *, LsImportReport **, GError **);
+
+/* Internally errors are always collected (their messages become
+ * problems), whether or not the caller wants them. */
 gboolean
 ls_import_run (LsCase                 *kase,
                const LsImportOptions  *options,
@@ -1073,6 +1086,23 @@ ls_import_run (LsCase                 *kase,
                GCancellable           *cancellable,
                LsImportReport        **report,
                GError                **error)
+{
+  GError *local_error = NULL;
+
+  if (import_run (kase, options, progress, progress_data, cancellable, report, &local_error))
+    return TRUE;
+  g_propagate_error (error, local_error);
+  return FALSE;
+}
+
+static gboolean
+import_run (LsCase                 *kase,
+            const LsImportOptions  *options,
+            LsProgressFunc          progress,
+            gpointer                progress_data,
+            GCancellable           *cancellable,
+            LsImportReport        **report,
+            GError                **error)
 {
   Import imp;
   gboolean ok;
@@ -1128,11 +1158,27 @@ ls_import_run (LsCase                 *kase,
 /* The first @n_rows rows with the mapping that would be used and the
  * problems they have, for the import assistant. @kase is only needed for
  * a saved mapping. */
+static LsImportPreview *import_preview (LsCase *, const LsImportOptions *, guint, GError **);
+
 LsImportPreview *
 ls_import_preview (LsCase                 *kase,
                    const LsImportOptions  *options,
                    guint                   n_rows,
                    GError                **error)
+{
+  GError *local_error = NULL;
+  LsImportPreview *preview = import_preview (kase, options, n_rows, &local_error);
+
+  if (preview == NULL)
+    g_propagate_error (error, local_error);
+  return preview;
+}
+
+static LsImportPreview *
+import_preview (LsCase                 *kase,
+                const LsImportOptions  *options,
+                guint                   n_rows,
+                GError                **error)
 {
   Import imp;
   LsImportPreview *preview = g_new0 (LsImportPreview, 1);
