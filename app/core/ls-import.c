@@ -286,9 +286,9 @@ parse_start (Import         *imp,
 
       if (!ls_datetime_from_local (y, m, d, secs, utc, &repeated, &error))
         {
-          g_autoptr(GError) owned = error;
+          g_autoptr(GError) owned = g_steal_pointer (&error);
           g_autofree char *both = g_strdup_printf ("%s %s", date, time);
-          g_autofree char *message = g_strdup_printf (_("%s, found \"%s\""), error->message, both);
+          g_autofree char *message = g_strdup_printf (_("%s, found \"%s\""), owned->message, both);
 
           field_problem (imp, row, 1, message);
           return FALSE;
