@@ -122,13 +122,22 @@ test_pages (void)
   }
 }
 
+/* Whether poppler's pdftotext is there to read PDFs back. */
+static gboolean
+have_pdftotext (void)
+{
+  g_autofree char *path = g_find_program_in_path ("pdftotext");
+
+  return path != NULL;
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (!have_pdftotext ())
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return g_test_run ();

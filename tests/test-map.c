@@ -18,6 +18,15 @@
 #include "ls-map-render.h"
 #include "ls-projection.h"
 
+/* Whether poppler's pdftotext is there to read PDFs back. */
+static gboolean
+have_pdftotext (void)
+{
+  g_autofree char *path = g_find_program_in_path ("pdftotext");
+
+  return path != NULL;
+}
+
 /* Known points, ETRS89 (= WGS84 to well under a metre) to National Grid.
  *
  * LOND (London) and KING (King's Lynn, Norfolk) are Ordnance Survey OS Net
@@ -698,7 +707,7 @@ test_export_pdf (Fixture *f, gconstpointer data)
   const char *argv[] = { "pdftotext", path, "-", NULL };
   int status;
 
-  if (!g_find_program_in_path ("pdftotext"))
+  if (!have_pdftotext ())
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return;

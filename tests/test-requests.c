@@ -414,6 +414,15 @@ test_cli_request (void)
   g_assert_nonnull (strstr (list, ",urgent,submitted,2024-07-01,"));
 }
 
+/* Whether poppler's pdftotext is there to read PDFs back. */
+static gboolean
+have_pdftotext (void)
+{
+  g_autofree char *path = g_find_program_in_path ("pdftotext");
+
+  return path != NULL;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -427,7 +436,7 @@ main (int    argc,
   g_test_add_func ("/requests/outcomes", test_outcomes);
   g_test_add_func ("/requests/draft/deal-line", test_draft_deal_line);
   g_test_add_func ("/requests/draft/customer", test_draft_customer);
-  if (g_find_program_in_path ("pdftotext"))
+  if (have_pdftotext ())
     {
       g_test_add_func ("/requests/results/redacted", test_results_redacted);
       g_test_add_func ("/requests/cli", test_cli_request);

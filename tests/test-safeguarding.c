@@ -16,6 +16,15 @@
 #include "ls-referral-render.h"
 #include "ls-safeguarding.h"
 
+/* Whether poppler's pdftotext is there to read PDFs back. */
+static gboolean
+have_pdftotext (void)
+{
+  g_autofree char *path = g_find_program_in_path ("pdftotext");
+
+  return path != NULL;
+}
+
 #define T0   1717405200 /* Monday 2024-06-03 10:00 BST */
 #define DAY  86400
 #define NIGHT 1717453800 /* Monday 2024-06-03 23:30 BST */
@@ -711,7 +720,7 @@ test_cli (void)
                                         "SELECT count(*) FROM audit_log WHERE action = 'export'"
                                         " AND subject = 'referral'", -1), ==, 1);
 
-  if (g_find_program_in_path ("pdftotext") == NULL)
+  if (!have_pdftotext ())
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return;
