@@ -15,7 +15,7 @@ test_phone_uk_forms (void)
   static const char * const same[] = {
     "07700 900123", "+44 (0)7700 900123", "447700900123", "0044 7700 900123", "07700900123",
     "+447700900123", "+44 7700 900123", "(07700) 900-123", "'07700900123", "7700900123",
-    "+44 07700 900123", " 07700 900123 ", "07700.900.123",
+    "+44 07700 900123", " 07700 900123 ", "07700.900.123", "(+44) 7700 900123",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (same); i++)
@@ -95,7 +95,8 @@ test_datetime_forms (void)
     "01/03/2024 14:05", "01/03/2024 14:05:00", "01-03-2024 14:05:00", "1/3/2024 14:05",
     "01.03.2024 14:05", "01/03/24 14:05", "01-Mar-2024 14:05:00", "1 March 2024 14:05",
     "01/03/2024 2:05 PM", "2024/03/01 14:05:00", "2024-03-01 14:05:00.250",
-    "01/03/2024, 14:05", "2024-03-01 14:05:00 UTC",
+    "01/03/2024, 14:05", "2024-03-01 14:05:00 UTC", "20240301140500", "20240301 140500",
+    "01/03/2024 15:05:00 BST",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (same); i++)
@@ -260,6 +261,27 @@ check_guess (LsImportKind        kind,
 }
 
 static void
+test_direction_and_data (void)
+{
+  static const char * const in[] = { "Incoming", "IN", "MTC", "SMS-MT", "Received", "Voice MT", "Terminating" };
+  static const char * const out[] = { "Outgoing", "out", "MOC", "SMS-MO", "Sent", "Voice MO", "Originating" };
+  gboolean incoming;
+
+  for (guint i = 0; i < G_N_ELEMENTS (in); i++)
+    g_assert_true (ls_direction_parse (in[i], &incoming) && incoming);
+  for (guint i = 0; i < G_N_ELEMENTS (out); i++)
+    g_assert_true (ls_direction_parse (out[i], &incoming) && !incoming);
+  g_assert_false (ls_direction_parse ("Voice", &incoming));
+  g_assert_false (ls_direction_parse ("", &incoming));
+
+  g_assert_true (ls_call_kind_is_data ("GPRS"));
+  g_assert_true (ls_call_kind_is_data ("Data Session"));
+  g_assert_true (ls_call_kind_is_data ("LTE Data"));
+  g_assert_false (ls_call_kind_is_data ("Voice"));
+  g_assert_false (ls_call_kind_is_data ("SMS-MO"));
+}
+
+static void
 test_header_matching (void)
 {
   const char * const o2[] = { "Start Time", "A Number", "B Number", "Call Type", "Duration (s)",
@@ -308,6 +330,7 @@ main (int    argc,
   g_test_add_func ("/import/values/datetime/date-only", test_datetime_date_only);
   g_test_add_func ("/import/values/duration", test_duration);
   g_test_add_func ("/import/values/call-kind", test_call_kind);
+  g_test_add_func ("/import/values/direction-and-data", test_direction_and_data);
   g_test_add_func ("/import/values/headers", test_header_matching);
 
   return g_test_run ();

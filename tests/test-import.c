@@ -455,6 +455,31 @@ test_phones_handsets (void)
                                     " WHERE p.number = '+447700900123'"), ==, 1);
 }
 
+/* One subscriber's records: target, other party and a direction (or a call
+ * type that carries one); data sessions are left out with a warning. */
+static void
+test_good_target_direction (void)
+{
+  g_autoptr(LsCase) kase = fresh_case (NULL);
+  g_autofree char *path = data_path ("good-target-direction.csv");
+  g_autoptr(LsImportReport) report = import_file (kase, path, LS_IMPORT_KIND_CALLS, TRUE);
+  g_autofree char *pairs = NULL;
+
+  g_assert_cmpint (report->imported, ==, 4);
+  g_assert_cmpint (report->skipped, ==, 1);
+  g_assert_cmpint (report->warnings, ==, 1);
+  pairs = query_text (kase, "SELECT group_concat(a.number || '>' || b.number, ' ') FROM"
+                            " (SELECT * FROM calls ORDER BY source_line) c"
+                            " JOIN phones a ON a.id = c.caller_id JOIN phones b ON b.id = c.callee_id");
+  g_assert_cmpstr (pairs, ==, "+447700900123>+447700900456 +447700900789>+447700900123 "
+                              "+447700900456>+447700900123 +447700900123>+33612345678");
+  /* 20240301140500 and "… 14:05:00 BST" */
+  g_assert_cmpint (query_int (kase, "SELECT start FROM calls WHERE source_line = 2"), ==, 1709301900);
+  g_assert_cmpint (query_int (kase, "SELECT start FROM calls WHERE source_line = 3"), ==, 1719839100);
+  /* The target's handset is recorded only from calls the target made. */
+  g_assert_cmpint (query_int (kase, "SELECT count(*) FROM calls WHERE imei IS NOT NULL"), ==, 2);
+}
+
 static void
 test_reimport_duplicates (void)
 {
@@ -535,25 +560,25 @@ test_saved_mapping (void)
   g_autoptr(LsCase) kase = fresh_case (&dir);
   g_autofree char *one = g_build_filename (dir, "one.csv", NULL);
   g_autofree char *two = g_build_filename (dir, "two.csv", NULL);
-  const char * const maps[] = { "caller=Subscriber", "callee=3", "duration=", NULL };
+  const char * const maps[] = { "caller=Who Called", "callee=3", "duration=", NULL };
   LsImportOptions options = { 0, };
   g_autoptr(LsImportReport) report = NULL;
   g_autoptr(LsImportReport) report2 = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *saved = NULL;
 
-  write_file (one, "When,Subscriber,Other Party,Secs\n01/03/2024 10:00,07700 900123,07700 900456,x\n", -1);
-  write_file (two, "When,Subscriber,Other Party,Secs\n02/03/2024 10:00,07700 900123,07700 900456,y\n", -1);
+  write_file (one, "When,Who Called,Who Answered,Secs\n01/03/2024 10:00,07700 900123,07700 900456,x\n", -1);
+  write_file (two, "When,Who Called,Who Answered,Secs\n02/03/2024 10:00,07700 900123,07700 900456,y\n", -1);
 
   /* Without a mapping the file cannot be placed. */
   options.kind = LS_IMPORT_KIND_CALLS;
   options.path = one;
   g_assert_false (ls_import_run (kase, &options, NULL, NULL, NULL, NULL, &error));
   g_assert_error (error, LS_IMPORT_ERROR, LS_IMPORT_ERROR_MAPPING);
-  g_assert_nonnull (strstr (error->message, "Columns found: 1 \"When\", 2 \"Subscriber\""));
+  g_assert_nonnull (strstr (error->message, "Columns found: 1 \"When\", 2 \"Who Called\""));
   g_assert_nonnull (strstr (error->message, "Fields missing: caller"));
-  g_assert_nonnull (strstr (error->message, "--map caller=Subscriber"));
-  g_assert_nonnull (strstr (error->message, "--map 'callee=Other Party'"));
+  g_assert_nonnull (strstr (error->message, "--map 'caller=Who Called'"));
+  g_assert_nonnull (strstr (error->message, "--map 'callee=Who Answered'"));
   g_clear_error (&error);
 
   options.maps = maps;
@@ -563,8 +588,8 @@ test_saved_mapping (void)
   g_assert_cmpint (report->imported, ==, 1);
   saved = ls_case_load_mapping (kase, "operator-x", LS_IMPORT_KIND_CALLS, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (strstr (saved, "caller=Subscriber\n"));
-  g_assert_nonnull (strstr (saved, "callee=Other Party\n"));
+  g_assert_nonnull (strstr (saved, "caller=Who Called\n"));
+  g_assert_nonnull (strstr (saved, "callee=Who Answered\n"));
 
   options.path = two;
   options.maps = NULL;
@@ -786,6 +811,7 @@ main (int    argc,
   g_test_add_func ("/import/good/bst-transitions", test_bst_transitions);
   g_test_add_func ("/import/good/cells", test_cells);
   g_test_add_func ("/import/good/phones-handsets", test_phones_handsets);
+  g_test_add_func ("/import/good/target-direction", test_good_target_direction);
   g_test_add_func ("/import/reimport-duplicates", test_reimport_duplicates);
   g_test_add_func ("/import/skip-bad-rows", test_skip_bad_rows);
   g_test_add_func ("/import/dry-run", test_dry_run);

@@ -29,7 +29,9 @@ static const char * const start_words[] = {
   "start", "startedat", "begin", "begintime", "sessionstart", "sessionstarttime",
   "callstarttime", "starttime", "calldate", "date", "time", "eventtime", "eventdate",
   "eventstart", "seizuretime", "connectiontime", "answertime", "when", "occurred", "occurredat",
-  "datum", "datumzeit", "zeitpunkt", NULL,
+  "datum", "datumzeit", "zeitpunkt", "recordopeningtime", "eventstarttime", "eventstartdate",
+  "callstartdate", "calltime", "connectiontime", "sessiontime", "sessiondate", "seizuredate",
+  "dateofcall", "timeofcall", "connectiondate", "calldatelocal", "calltimelocal", NULL,
 };
 
 static const LsImportField call_fields[N_CALL_FIELDS] = {
@@ -58,7 +60,8 @@ static const LsImportField call_fields[N_CALL_FIELDS] = {
                   LS_FIELD_CALL_KIND, FALSE,
     S ("calltype", "type", "eventtype", "recordtype", "kind", "callkind", "service",
        "servicetype", "teleservice", "communicationtype", "cdrtype", "typeofcall", "eventkind",
-       "usagetype", "category") },
+       "usagetype", "category", "commstype", "activity", "activitytype", "eventdescription",
+       "description", "calltypedescription", "servicedescription") },
   [CALL_DURATION] = { "duration", N_("length in seconds or h:mm:ss"), LS_FIELD_DURATION, FALSE,
     S ("duration", "callduration", "durations", "durationsecs", "durationseconds", "durationsec",
        "durationinseconds", "durationhhmmss", "seconds", "secs", "length", "calllength",
@@ -68,12 +71,31 @@ static const LsImportField call_fields[N_CALL_FIELDS] = {
     S ("cell", "cellid", "cellref", "cellreference", "firstcell", "firstcellid", "startcell",
        "startcellid", "firstcgi", "cgi", "ecgi", "cellglobalid", "cellglobalidentity",
        "servingcell", "servingcellid", "originatingcell", "acell", "acellid", "cellsite",
-       "cellsiteid", "mast", "siteid", "firstcellidentity", "lacci", "firstsite") },
+       "cellsiteid", "mast", "siteid", "firstcellidentity", "lacci", "firstsite", "laccid",
+       "firstlacci", "startcgi", "cellglobalidentifier", "originatingcellid", "cellidentity",
+       "firstcellglobalid", "firstecgi", "celllocation", "location", "locationid") },
   [CALL_IMEI] = { "imei", N_("the calling handset’s IMEI"), LS_FIELD_IMEI, FALSE,
     S ("imei", "aimei", "imeisv", "handset", "handsetimei", "deviceimei", "callingimei",
        "originatingimei", "imeia", "equipmentid") },
   [CALL_IMSI] = { "imsi", N_("the calling SIM’s IMSI"), LS_FIELD_IMSI, FALSE,
     S ("imsi", "aimsi", "subscriberimsi", "callingimsi", "originatingimsi", "imsia") },
+  /* Exports of one subscriber's records name "their" number and the other
+   * party, with a direction, instead of caller and callee. */
+  [CALL_TARGET] = { "target", N_("the number the records are about (with other and direction)"),
+                    LS_FIELD_PHONE, FALSE,
+    S ("msisdn", "target", "targetnumber", "targetmsisdn", "subscriber", "subscribernumber",
+       "subscribermsisdn", "servedmsisdn", "servednumber", "ournumber", "localnumber",
+       "usernumber", "handsetnumber", "devicenumber", "owner", "ownernumber", "phonenumber") },
+  [CALL_OTHER] = { "other", N_("the other party’s number (with target and direction)"),
+                   LS_FIELD_PHONE, FALSE,
+    S ("otherparty", "othernumber", "otherpartynumber", "othermsisdn", "remotenumber",
+       "remoteparty", "remotepartynumber", "correspondent", "correspondentnumber", "contact",
+       "contactnumber", "connectedparty", "partnernumber", "thirdparty", "number",
+       "callingcallednumber", "fromto", "tofrom") },
+  [CALL_DIRECTION] = { "direction", N_("Incoming or Outgoing, for target and other"),
+                       LS_FIELD_DIRECTION, FALSE,
+    S ("direction", "calldirection", "inout", "incomingoutgoing", "momt", "dir", "flow",
+       "callflow", "incomingoroutgoing", "origin") },
 };
 
 static const char * const lat_words[] = { "lat", "latitude", "gpslat", "gpslatitude", NULL };
@@ -547,6 +569,9 @@ ls_import_mapping_check (const LsImportMapping  *mapping,
             continue;
         }
       else if (!fields[f].required || have)
+        continue;
+      else if (mapping->kind == LS_IMPORT_KIND_CALLS && (f == CALL_CALLER || f == CALL_CALLEE) &&
+               mapping->columns[CALL_TARGET] >= 0 && mapping->columns[CALL_OTHER] >= 0)
         continue;
       else if (has_split_start (mapping->kind) &&
                mapping->columns[0] >= 0 && mapping->columns[1] >= 0)

@@ -175,6 +175,8 @@ collect_digits (const char *s,
             return FALSE;
           digits[n++] = c;
         }
+      else if (c == '+' && n == 0 && !*plus)   /* "(+44) 7700 900123" */
+        *plus = TRUE;
       else if (c == '(' && p + 2 < e && p[1] == '0' && p[2] == ')' && n > 0)
         p += 2;
       else if (c == ' ' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')' || c == '\t')
@@ -526,6 +528,14 @@ scan_zone (const char **pp,
       *pp = e;
       return TRUE;
     }
+  /* British Summer Time written out, as some exports do. */
+  if (e - p == 3 && g_ascii_strncasecmp (p, "BST", 3) == 0)
+    {
+      *has_zone = TRUE;
+      *offset = 3600;
+      *pp = e;
+      return TRUE;
+    }
 
   if (*p != '+' && *p != '-')
     return FALSE;
@@ -546,6 +556,42 @@ scan_zone (const char **pp,
     *offset = sign * (h * 3600 + m * 60);
   }
   *has_zone = TRUE;
+  *pp = p;
+  return TRUE;
+}
+
+static gboolean
+scan_compact (const char **pp,
+              const char  *e,
+              int         *year,
+              int         *month,
+              int         *day,
+              int         *seconds)
+{
+  const char *p = *pp;
+  int v[6];
+  static const int widths[6] = { 4, 2, 2, 2, 2, 2 };
+
+  for (guint i = 0; i < 6; i++)
+    {
+      if (i == 3 && p < e && (*p == ' ' || *p == 'T'))
+        p++;
+      v[i] = 0;
+      for (int k = 0; k < widths[i]; k++, p++)
+        {
+          if (p >= e || !g_ascii_isdigit (*p))
+            return FALSE;
+          v[i] = v[i] * 10 + (*p - '0');
+        }
+    }
+  if (p < e && g_ascii_isdigit (*p))
+    return FALSE;
+  if (v[0] < 1900 || v[0] > 2199 || v[1] < 1 || v[1] > 12 || v[2] < 1 ||
+      v[2] > days_in_month (v[0], v[1]) || v[3] > 23 || v[4] > 59 || v[5] > 59)
+    return FALSE;
+
+  *year = v[0]; *month = v[1]; *day = v[2];
+  *seconds = v[3] * 3600 + v[4] * 60 + v[5];
   *pp = p;
   return TRUE;
 }
@@ -667,6 +713,13 @@ parse_datetime (const char  *text,
   *repeated = FALSE;
   trim_bounds (text, &s, &e);
   p = s;
+  /* Raw switch records: 20240301140500 or 20240301 140500. */
+  if (e - s >= 14 && scan_compact (&p, e, &y, &m, &d, &secs))
+    {
+      if (!scan_zone (&p, e, &has_zone, &offset) || p != e)
+        goto bad;
+      goto have_time;
+    }
   if (!scan_date (&p, e, &y, &m, &d))
     goto bad;
 
@@ -689,6 +742,7 @@ parse_datetime (const char  *text,
   else if (!date_only_ok)
     goto bad;
 
+have_time:
   if (has_zone || local_is_utc)
     {
       *utc = days_from_civil (y, m, d) * 86400 + secs - offset;
@@ -939,6 +993,72 @@ ls_call_kind_parse (const char  *text,
 
   return fail (error, LS_IMPORT_ERROR_BAD_KIND, text,
                _("expected a call type like Voice, MOC, MTC, SMS-MO, SMS-MT or Text"));
+}
+
+/* Data sessions (GPRS, LTE data…) appear in operators' records beside
+ * calls and texts; they are neither, and are left out with a warning. */
+gboolean
+ls_call_kind_is_data (const char *text)
+{
+  static const char * const words[] = {
+    "data", "gprs", "internet", "packet", "packetdata", "datasession", "umts", "lte", "lteda",
+    "ltedata", "4g", "3g", "5g", "2g", "web", "wap", "mobiledata", "psdata", "pdp", "edge",
+    "gprsdata", "datausage", "ip", "browsing",
+  };
+  char key[48];
+
+  squash (text ? text : "", key, sizeof key);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_equal (key, words[i]))
+      return TRUE;
+
+  return g_str_has_prefix (key, "data") || g_str_has_prefix (key, "gprs") ||
+         g_str_has_suffix (key, "data");
+}
+
+/* Incoming or outgoing, from a direction column or from a call type that
+ * carries one (MTC, SMS-MT, "Incoming call"). FALSE when it says neither. */
+gboolean
+ls_direction_parse (const char *text,
+                    gboolean   *incoming)
+{
+  static const char * const in[] = {
+    "incoming", "in", "inbound", "received", "receive", "mt", "mtc", "terminating",
+    "terminated", "i", "rx", "r", "incomingcall", "incomingsms", "callin", "smsin", "smsmt",
+    "mtsms", "voicemt", "rtc", "inc",
+  };
+  static const char * const out[] = {
+    "outgoing", "out", "outbound", "sent", "send", "mo", "moc", "originating", "originated",
+    "o", "tx", "s", "outgoingcall", "outgoingsms", "callout", "smsout", "smsmo", "mosms",
+    "voicemo", "roc", "outg", "dialled", "dialed",
+  };
+  char key[48];
+  gsize n;
+
+  n = squash (text ? text : "", key, sizeof key);
+  if (n == 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (in); i++)
+    if (g_str_equal (key, in[i]))
+      return (*incoming = TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (out); i++)
+    if (g_str_equal (key, out[i]))
+      {
+        *incoming = FALSE;
+        return TRUE;
+      }
+
+  if (strstr (key, "incoming") || strstr (key, "inbound") || strstr (key, "received") ||
+      strstr (key, "terminat") || strstr (key, "mtc") || g_str_has_suffix (key, "mt"))
+    return (*incoming = TRUE);
+  if (strstr (key, "outgoing") || strstr (key, "outbound") || strstr (key, "sent") ||
+      strstr (key, "originat") || strstr (key, "moc") || g_str_has_suffix (key, "mo"))
+    {
+      *incoming = FALSE;
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* ---- other values ---- */

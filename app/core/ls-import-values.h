@@ -76,6 +76,9 @@ gboolean  ls_duration_parse       (const char  *text,
 gboolean  ls_call_kind_parse      (const char  *text,
                                    LsCallKind  *kind,
                                    GError     **error);
+gboolean  ls_call_kind_is_data    (const char  *text);
+gboolean  ls_direction_parse      (const char  *text,
+                                   gboolean    *incoming);
 gboolean  ls_number_parse         (const char  *text,
                                    double       min,
                                    double       max,

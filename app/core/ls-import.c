@@ -418,6 +418,49 @@ parse_digits (Import         *imp,
   return TRUE;
 }
 
+/* Caller and callee from a target's records: the other party called the
+ * target on incoming rows, the target called them on outgoing ones. The
+ * direction comes from its own column or else from the call type (MTC,
+ * SMS-MT…). The handset columns are then the target's, kept only where the
+ * target is the caller, as the writer's records are the caller's. */
+static gboolean
+parse_target_other (Import         *imp,
+                    const LsCsvRow *row,
+                    LsCallRecord   *rec)
+{
+  const char *target = NULL, *other = NULL;
+  const char *dir_text = raw (imp, row, CALL_DIRECTION);
+  gboolean incoming = FALSE, known;
+  gboolean ok = TRUE;
+
+  ok &= parse_phone (imp, row, CALL_TARGET, imp->phone[0], &target);
+  ok &= parse_phone (imp, row, CALL_OTHER, imp->phone[1], &other);
+
+  if (dir_text != NULL && dir_text[0] != '\0')
+    known = ls_direction_parse (dir_text, &incoming);
+  else
+    known = ls_direction_parse (raw (imp, row, CALL_KIND), &incoming);
+
+  if (!known)
+    {
+      int field = imp->mapping.columns[CALL_DIRECTION] >= 0 ? CALL_DIRECTION : CALL_KIND;
+      g_autofree char *message =
+        g_strdup_printf (_("expected a direction like Incoming or Outgoing (or a call type like "
+                           "MOC or MTC), found \"%s\""), raw (imp, row, field) ?: "");
+
+      if (imp->mapping.columns[field] < 0)
+        imp->mapping.columns[field] = imp->mapping.columns[CALL_TARGET];
+      field_problem (imp, row, field, message);
+      return FALSE;
+    }
+
+  rec->caller = incoming ? other : target;
+  rec->callee = incoming ? target : other;
+  if (incoming)
+    rec->imei = rec->imsi = NULL;
+  return ok;
+}
+
 static gboolean
 add_call (Import          *imp,
           const LsCsvRow  *row,
@@ -426,17 +469,34 @@ add_call (Import          *imp,
   LsCallRecord rec = { 0, };
   GError *local = NULL;
   gboolean ok = TRUE;
+  const char *kind = raw (imp, row, CALL_KIND);
+
+  if (kind != NULL && kind[0] != '\0' && ls_call_kind_is_data (kind))
+    {
+      int column = imp->mapping.columns[CALL_KIND];
+      g_autofree char *message =
+        g_strdup_printf (_("\"%s\" is a data session, not a call or a message; not imported"), kind);
+
+      add_problem (imp, row->lines[column], column + 1, "kind", message, TRUE);
+      imp->report->skipped++;
+      return TRUE;
+    }
 
   ok &= parse_start (imp, row, CALL_START, FALSE, &rec.start);
-  ok &= parse_phone (imp, row, CALL_CALLER, imp->phone[0], &rec.caller);
-  ok &= parse_phone (imp, row, CALL_CALLEE, imp->phone[1], &rec.callee);
-  ok &= check (imp, row, CALL_KIND, ls_call_kind_parse (raw (imp, row, CALL_KIND) ?: "", &rec.kind, &local), &local);
+  ok &= check (imp, row, CALL_KIND, ls_call_kind_parse (kind ?: "", &rec.kind, &local), &local);
   local = NULL;
   ok &= check (imp, row, CALL_DURATION,
                ls_duration_parse (raw (imp, row, CALL_DURATION) ?: "", &rec.duration, &local), &local);
   rec.cell = text (imp, row, CALL_CELL);
   ok &= parse_digits (imp, row, CALL_IMEI, 0, &rec.imei);
   ok &= parse_digits (imp, row, CALL_IMSI, 1, &rec.imsi);
+  if (imp->mapping.columns[CALL_CALLER] >= 0 || imp->mapping.columns[CALL_CALLEE] >= 0)
+    {
+      ok &= parse_phone (imp, row, CALL_CALLER, imp->phone[0], &rec.caller);
+      ok &= parse_phone (imp, row, CALL_CALLEE, imp->phone[1], &rec.callee);
+    }
+  else
+    ok &= parse_target_other (imp, row, &rec);
   rec.line = row->line;
 
   if (!ok || imp->failed || imp->writer == NULL)
