@@ -66,6 +66,7 @@ static const BadFile bad_files[] = {
   { "crlf-bad-date.csv", LS_IMPORT_KIND_CALLS, 3, 1, "start", "found \"01/03/2024 14:61\"" },
   { "cr-only-bad-date.csv", LS_IMPORT_KIND_CALLS, 3, 1, "start", "found \"00/03/2024 14:00\"" },
   { "blank-lines-then-bad.csv", LS_IMPORT_KIND_CALLS, 7, 2, "caller", "ext 5" },
+  { "preamble-bad-date.csv", LS_IMPORT_KIND_CALLS, 6, 1, "date", "found \"31/04/2024\"" },
 };
 
 static char *
@@ -480,6 +481,27 @@ test_good_target_direction (void)
   g_assert_cmpint (query_int (kase, "SELECT count(*) FROM calls WHERE imei IS NOT NULL"), ==, 2);
 }
 
+/* A title and period before the header, a count after the rows. */
+static void
+test_good_preamble_footer (void)
+{
+  g_autoptr(LsCase) kase = fresh_case (NULL);
+  g_autofree char *path = data_path ("good-preamble-footer.csv");
+  g_autoptr(LsImportReport) report = import_file (kase, path, LS_IMPORT_KIND_CALLS, TRUE);
+  const LsImportProblem *first, *last;
+
+  g_assert_cmpint (report->imported, ==, 2);
+  g_assert_cmpint (report->warnings, ==, 2);
+  first = g_ptr_array_index (report->warning_list, 0);
+  last = g_ptr_array_index (report->warning_list, 1);
+  g_assert_cmpint (first->line, ==, 1);
+  g_assert_nonnull (strstr (first->message, "header is on line 4"));
+  g_assert_cmpint (last->line, ==, 7);
+  g_assert_nonnull (strstr (last->message, "End of report"));
+  g_assert_cmpint (query_int (kase, "SELECT start FROM calls WHERE source_line = 5"), ==, 1709301900);
+  g_assert_cmpint (query_int (kase, "SELECT duration FROM calls WHERE source_line = 5"), ==, 65);
+}
+
 static void
 test_reimport_duplicates (void)
 {
@@ -812,6 +834,7 @@ main (int    argc,
   g_test_add_func ("/import/good/cells", test_cells);
   g_test_add_func ("/import/good/phones-handsets", test_phones_handsets);
   g_test_add_func ("/import/good/target-direction", test_good_target_direction);
+  g_test_add_func ("/import/good/preamble-footer", test_good_preamble_footer);
   g_test_add_func ("/import/reimport-duplicates", test_reimport_duplicates);
   g_test_add_func ("/import/skip-bad-rows", test_skip_bad_rows);
   g_test_add_func ("/import/dry-run", test_dry_run);

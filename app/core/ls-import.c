@@ -51,9 +51,55 @@ typedef struct {
   char                   phone[2][LS_PHONE_NUMBER_MAX];
   char                   digits[2][24];
 
+  GPtrArray             *held;     /* HeldRow: rows read before the header was found */
+  struct _HeldRow       *footer;   /* a one-field row that may be the file's last */
+
   LsImportPreview       *preview;
   guint                  preview_rows;
 } Import;
+
+/* Exports often open with a title, the period and a blank line before the
+ * header, and end with a line like "Total records: 1234". The header is
+ * the first of the first PREAMBLE_MAX rows that names fields; a one-field
+ * row after the data is ignored if nothing follows it. */
+#define PREAMBLE_MAX 20
+
+typedef struct _HeldRow {
+  LsCsvRow  row;
+  char    **fields;
+  gsize    *lengths;
+  gint64   *lines;
+} HeldRow;
+
+static HeldRow *
+held_row_new (const LsCsvRow *row)
+{
+  HeldRow *held = g_new0 (HeldRow, 1);
+
+  held->fields = g_new0 (char *, row->n_fields + 1);
+  held->lengths = g_memdup2 (row->lengths, sizeof (gsize) * MAX (row->n_fields, 1));
+  held->lines = g_memdup2 (row->lines, sizeof (gint64) * MAX (row->n_fields, 1));
+  for (guint i = 0; i < row->n_fields; i++)
+    held->fields[i] = g_memdup2 (row->fields[i], row->lengths[i] + 1);
+  held->row = *row;
+  held->row.fields = (const char **) held->fields;
+  held->row.lengths = held->lengths;
+  held->row.lines = held->lines;
+  return held;
+}
+
+static void
+held_row_free (gpointer data)
+{
+  HeldRow *held = data;
+
+  if (held == NULL)
+    return;
+  g_strfreev (held->fields);
+  g_free (held->lengths);
+  g_free (held->lines);
+  g_free (held);
+}
 
 static void
 problem_free (gpointer data)
@@ -854,17 +900,129 @@ begin_writing (Import          *imp,
   return TRUE;
 }
 
+static gboolean on_data_row (Import *imp, const LsCsvRow *row, GError **error);
+
+/* How many of a row's cells are headings of the kind's fields. */
+static guint
+header_score (Import         *imp,
+              const LsCsvRow *row)
+{
+  guint score = 0;
+
+  for (guint c = 0; c < row->n_fields; c++)
+    {
+      g_autofree char *key = ls_import_header_normalise (row->fields[c]);
+
+      for (guint f = 0; f < imp->n_fields && key[0]; f++)
+        {
+          const char * const *words = imp->fields[f].synonyms;
+          gboolean hit = FALSE;
+
+          for (guint w = 0; words && words[w] && !hit; w++)
+            hit = g_str_equal (key, words[w]);
+          if (hit)
+            {
+              score++;
+              break;
+            }
+        }
+    }
+
+  return score;
+}
+
+/* Takes held row @index as the header; rows before it were the preamble,
+ * rows after it are data. */
+static gboolean
+settle_header (Import  *imp,
+               guint    index,
+               GError **error)
+{
+  g_autoptr(GPtrArray) held = g_steal_pointer (&imp->held);
+  HeldRow *header = g_ptr_array_index (held, index);
+
+  imp->held = g_ptr_array_new_with_free_func (held_row_free);
+  if (index > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("the header is on line %" G_GINT64_FORMAT "; the %u rows before it "
+                           "were taken as a title and skipped"), header->row.line, index);
+
+      add_problem (imp, ((HeldRow *) held->pdata[0])->row.line, 1, NULL, message, TRUE);
+    }
+  if (!take_header (imp, &header->row, error))
+    return FALSE;
+  for (guint i = index + 1; i < held->len; i++)
+    {
+      GError *local_error = NULL;
+
+      /* FALSE without an error: a preview has its rows. */
+      if (!on_data_row (imp, &((HeldRow *) held->pdata[i])->row, &local_error))
+        {
+          if (local_error == NULL)
+            return imp->preview != NULL;
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+find_header (Import          *imp,
+             const LsCsvRow  *row,
+             GError         **error)
+{
+  guint score = header_score (imp, row);
+
+  g_ptr_array_add (imp->held, held_row_new (row));
+  if (score >= MIN (2u, row->n_fields))
+    return settle_header (imp, imp->held->len - 1, error);
+  if (imp->held->len >= PREAMBLE_MAX)
+    return settle_header (imp, 0, error);
+
+  return TRUE;
+}
+
 static gboolean
 on_row (const LsCsvRow  *row,
         gpointer         user_data,
         GError         **error)
 {
   Import *imp = user_data;
-  gboolean ok = TRUE;
 
   if (!imp->have_header)
-    return take_header (imp, row, error);
+    return find_header (imp, row, error);
 
+  if (imp->footer != NULL)
+    {
+      HeldRow *footer = g_steal_pointer (&imp->footer);
+      gboolean ok = on_data_row (imp, &footer->row, error);
+
+      held_row_free (footer);
+      if (!ok)
+        return FALSE;
+    }
+
+  if (row->n_fields == 1 && imp->n_columns > 2)
+    {
+      imp->footer = held_row_new (row);
+      return TRUE;
+    }
+
+  return on_data_row (imp, row, error);
+}
+
+static gboolean
+on_data_row (Import          *imp,
+             const LsCsvRow  *row,
+             GError         **error)
+{
+  gboolean ok = TRUE;
+
+  if (imp->preview != NULL && imp->report->rows >= imp->preview_rows)
+    return FALSE;
   if (!imp->mapping_ready && !begin_writing (imp, row, error))
     return FALSE;
 
@@ -983,6 +1141,7 @@ import_init (Import                *imp,
   imp->report->file = g_strdup (imp->file);
   imp->fields = ls_import_fields (options->kind, &imp->n_fields);
   imp->reasons = g_string_new (NULL);
+  imp->held = g_ptr_array_new_with_free_func (held_row_free);
   for (guint i = 0; i < LS_IMPORT_MAX_FIELDS; i++)
     imp->scratch[i] = g_string_new (NULL);
 
@@ -1004,6 +1163,8 @@ import_clear (Import *imp)
   g_clear_pointer (&imp->reader, ls_csv_reader_free);
   g_strfreev (imp->headers);
   g_strfreev (imp->deferred_indexes);
+  g_clear_pointer (&imp->held, g_ptr_array_unref);
+  g_clear_pointer (&imp->footer, held_row_free);
   g_free (imp->saved_mapping);
   g_free (imp->rejected_path);
   g_string_free (imp->reasons, TRUE);
@@ -1058,6 +1219,18 @@ read_all (Import         *imp,
           positional_failure (imp, line, column, error);
         }
       return FALSE;
+    }
+
+  if (!imp->have_header && imp->held->len > 0 && !settle_header (imp, 0, error))
+    return FALSE;
+  if (imp->footer != NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("the last line, \"%s\", is not a row of data; ignored"),
+                         imp->footer->row.fields[0]);
+
+      add_problem (imp, imp->footer->row.line, 1, NULL, message, TRUE);
+      g_clear_pointer (&imp->footer, held_row_free);
     }
 
   imp->report->sha256 = ls_csv_reader_dup_sha256 (imp->reader);
