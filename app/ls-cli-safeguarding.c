@@ -18,10 +18,11 @@ print_text (LsSafeguarding *sg)
     {
       const LsSafeguardingPerson *p = ls_safeguarding_get_person (sg, i);
 
-      g_print ("%s  %s%s  %s, %s %d  [%s]\n", ls_risk_label (p->risk), p->name,
+      g_autofree char *age = p->age >= 0 ? g_strdup_printf (_("age %d"), p->age) : g_strdup (_("age not known"));
+
+      g_print ("%s  %s%s  %s, %s  [%s]\n", ls_risk_label (p->risk), p->name,
                p->risk_rose ? _(" (risk rose since last review)") : "",
-               p->child ? _("child") : _("vulnerable adult"), _("age"), p->age,
-               ls_referral_status_label (p->referral.status));
+               p->child ? _("child") : _("adult"), age, ls_referral_status_label (p->referral.status));
       for (guint j = 0; j < p->indicators->len; j++)
         g_print ("    • %s\n", ((LsIndicator *) g_ptr_array_index (p->indicators, j))->text);
     }

@@ -60,6 +60,8 @@ static const LsPersonRecord people[] = {
     .has_location = TRUE, .lat = 52.632, .lon = 1.298, .line = 11 },
   { .name = "Ann Fry", .dob = "1970-04-04", .vulnerable = TRUE, .line = 12 },
   { .name = "Rob Dale", .dob = "2010-01-01", .line = 13 },
+  { .name = "Dan Hale", .dob = "1975-05-05", .address = "3 Mill Lane, Norwich NR3 1AB",
+    .has_location = TRUE, .lat = 52.629, .lon = 1.301, .line = 14 },
 };
 
 static const LsPhoneRecord phones[] = {
@@ -89,6 +91,11 @@ static const CallSpec calls[] = {
   { T0 + 2 * DAY, DL, T1, LS_CALL_KIND_SMS, "NOR1" },
   { T0 + 2 * DAY + 300, T1, C2, LS_CALL_KIND_VOICE, "NOR1" },
   { T0 + 2 * DAY + 900, V1, D1, LS_CALL_KIND_VOICE, "NOR1" },
+  /* The line's phones, from London, staying in Norwich at night */
+  { NIGHT + DAY, D1, V1, LS_CALL_KIND_VOICE, "NOR1" },
+  { NIGHT + DAY + 60, V1, D1, LS_CALL_KIND_VOICE, "NOR1" },
+  { NIGHT + 2 * DAY, T1, C2, LS_CALL_KIND_VOICE, "NOR1" },
+  { NIGHT + 2 * DAY + 60, K2, C2, LS_CALL_KIND_VOICE, "NOR1" },
   /* Jo, 17 on 20 May 2024; Lee, 18 on 10 June 2024: both in London */
   { 1716199200, J1, DL, LS_CALL_KIND_VOICE, "LON1" },
   { 1718020800, L1, DL, LS_CALL_KIND_VOICE, "LON1" },
@@ -112,6 +119,8 @@ static const LsEventRecord events[] = {
   { T0 + 4 * DAY, -1, "Kai Brooks", "hospital-attendance", NULL, FALSE, 0, 0, "Asthma", NULL, 8 },
   { 1712743200, -1, "Kai Brooks", "school-exclusion", NULL, FALSE, 0, 0, "Fixed-term exclusion", NULL, 9 },
   { 1717236000, -1, "Rob Dale", "school-exclusion", NULL, FALSE, 0, 0, NULL, NULL, 10 },
+  { T0 + 5 * DAY, -1, "Pat Green", "cuckooing-report", "22 Mill Lane, Norwich", FALSE, 0, 0,
+    "Neighbour reports young people coming and going at all hours", NULL, 11 },
 };
 
 static LsCase *
@@ -339,14 +348,14 @@ test_far_from_home (void)
   const LsIndicator *ind = indicator (sg, "Kai Brooks", "phone-far-from-home");
 
   g_assert_nonnull (ind);
-  /* K1 in NOR1 three times, K2 once */
-  g_assert_cmpuint (ind->n_evidence_total, ==, 4);
+  /* K1 in NOR1 three times, K2 twice */
+  g_assert_cmpuint (ind->n_evidence_total, ==, 5);
   g_assert_nonnull (strstr (ind->text, "Norwich Mile Cross"));
-  g_assert_nonnull (strstr (ind->text, "on 2 days"));
+  g_assert_nonnull (strstr (ind->text, "on 3 days"));
 
   ind = indicator (sg, "Kai Brooks", "travel-night-or-school-hours");
   g_assert_nonnull (ind);
-  g_assert_nonnull (strstr (ind->text, "at night (1 times)"));
+  g_assert_nonnull (strstr (ind->text, "at night (2 times)"));
   g_assert_nonnull (strstr (ind->text, "school hours (3 times)"));
 
   /* Jo's phone was only at home. */
@@ -437,24 +446,41 @@ test_vulnerable_adults (void)
   const LsSafeguardingPerson *ann = ls_safeguarding_find (sg, "Ann Fry");
   const LsIndicator *ind;
 
-  /* DL, D1, V1, T1, K1 and K2 near Pat's home on 3 days. */
+  /* K1, D1, V1, T1 and K2 (all from London) near Pat's home on 3 nights,
+   * and a report of cuckooing there. */
   g_assert_nonnull (pat);
   g_assert_false (pat->child);
   g_assert_true (pat->vulnerable_adult);
   ind = ls_safeguarding_person_find_indicator (pat, "cuckooing");
   g_assert_nonnull (ind);
-  g_assert_nonnull (strstr (ind->text, "6 different phones"));
-  g_assert_nonnull (strstr (ind->text, "on 3 days"));
+  g_assert_nonnull (strstr (ind->text, "5 different phones"));
+  g_assert_nonnull (strstr (ind->text, "on 3 nights"));
+  g_assert_nonnull (strstr (ind->text, "cuckooing reported there"));
+  assert_evidence_source (ind, "events.csv:11");
   g_assert_cmpint (pat->risk, ==, LS_RISK_MEDIUM);
   g_assert_cmpstr (pat->area, ==, "Norwich");
+
+  /* Dan lives nearby: the same phones, but no report and no vulnerability
+   * on record, so a place to look at, at low risk, not cuckooing. */
+  {
+    const LsSafeguardingPerson *dan = ls_safeguarding_find (sg, "Dan Hale");
+
+    g_assert_nonnull (dan);
+    g_assert_null (ls_safeguarding_person_find_indicator (dan, "cuckooing"));
+    g_assert_nonnull (ls_safeguarding_person_find_indicator (dan, "possible-cuckooing"));
+    g_assert_cmpint (dan->risk, ==, LS_RISK_LOW);
+  }
 
   g_assert_nonnull (ann);
   g_assert_nonnull (ls_safeguarding_person_find_indicator (ann, "vulnerable-adult"));
   g_assert_cmpint (ann->risk, ==, LS_RISK_LOW);
 
-  opt.cuckoo_phones = 7;
+  opt.cuckoo_phones = 6;
   strict = build (kase, &opt);
-  g_assert_null (ls_safeguarding_find (strict, "Pat Green"));
+  g_assert_null (ls_safeguarding_find (strict, "Dan Hale"));
+  ind = indicator (strict, "Pat Green", "cuckooing");
+  g_assert_nonnull (ind);
+  g_assert_true (g_str_has_prefix (ind->text, "Home reported as taken over"));
 }
 
 static void

@@ -541,6 +541,26 @@ near_home (Subject *s,
   return sg_distance_km (s->p->lat, s->p->lon, lat, lon) <= s->ctx->opt->cuckoo_radius_km;
 }
 
+/* The night a time falls in (22:00 to 06:59 UK time), named by the date of
+ * its evening; NULL in the day. */
+static char *
+night_of (gint64 when)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (when);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, ls_time_zone_london ());
+  int hour = g_date_time_get_hour (local);
+
+  if (hour >= 22)
+    return g_date_time_format (local, "%F");
+  if (hour < 7)
+    {
+      g_autoptr(GDateTime) evening = g_date_time_add_days (local, -1);
+      return g_date_time_format (evening, "%F");
+    }
+
+  return NULL;
+}
+
 /* Many different phones of the line at or near their address over days,
  * or a report of cuckooing there. */
 static void
@@ -576,6 +596,7 @@ cuckooing (Subject *s)
     {
       const CallRow *c = &g_array_index (ctx->line_presence, CallRow, i);
       const Base *base;
+      char *night;
 
       if (!g_hash_table_contains (near_cells, ID_KEY (c->cell)) ||
           g_hash_table_contains (s->own_phones, ID_KEY (c->caller)))
@@ -584,8 +605,12 @@ cuckooing (Subject *s)
       base = g_hash_table_lookup (ctx->phone_base, ID_KEY (c->caller));
       if (base == NULL || sg_distance_km (base->lat, base->lon, s->p->lat, s->p->lon) < ctx->opt->far_from_home_km)
         continue;
+      /* Staying there: the night, counted as the evening's date. */
+      night = night_of (c->start);
+      if (night == NULL)
+        continue;
       g_hash_table_add (phones, ID_KEY (c->caller));
-      g_hash_table_add (days, ls_time_format_local (c->start, "%F"));
+      g_hash_table_add (days, night);
       sg_add_call_evidence (s, ind, c, sg_person_label (ctx, c->caller));
     }
   if (g_hash_table_size (phones) < ctx->opt->cuckoo_phones || g_hash_table_size (days) < ctx->opt->cuckoo_days)
@@ -619,10 +644,14 @@ cuckooing (Subject *s)
         n_reports++;
       }
 
+  /* The phones alone, with no report and no vulnerability on record, are a
+   * place to look at, not yet a person to list as at risk of cuckooing. */
+  if (n_reports == 0 && !s->p->vulnerable)
+    ind->code = "possible-cuckooing";
   span = date_span (ind->first, ind->last);
   if (g_hash_table_size (phones) > 0)
     ind->text = g_strdup_printf (_("Home may have been taken over by the line (cuckooing): %u different phones "
-                                   "of the line at or near the address on %u days %s%s"),
+                                   "of the line, from elsewhere, at or near the address at night on %u nights %s%s"),
                                  g_hash_table_size (phones), g_hash_table_size (days), span,
                                  n_reports ? _("; cuckooing reported there") : "");
   else
@@ -675,6 +704,7 @@ sg_assess (Subject *s)
 
       for (guint i = 0; i < s->indicators->len; i++)
         cuckooed |= g_str_equal (((LsIndicator *) g_ptr_array_index (s->indicators, i))->code, "cuckooing");
+      /* possible-cuckooing alone does not make them a vulnerable adult here */
       if (s->p->vulnerable || cuckooed)
         line_contact (s, TRUE);
     }

@@ -21,6 +21,7 @@ static const struct {
   { "child-runner-pattern", N_("Child made to carry and deliver drugs") },
   { "vulnerable-adult-in-contact-with-line", N_("Vulnerable adult in contact with the line") },
   { "cuckooing", N_("Home taken over (cuckooing)") },
+  { "possible-cuckooing", N_("The line’s phones at home at night") },
   { "missing-from-home", N_("Missing from home") },
   { "found-out-of-area", N_("Found out of area") },
   { "phone-far-from-home", N_("Phone far from home") },

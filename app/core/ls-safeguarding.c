@@ -830,7 +830,8 @@ keep_person (Ctx                  *ctx,
              Subject              *s,
              LsSafeguardingPerson *p)
 {
-  gboolean cuckooed = ls_safeguarding_person_find_indicator (p, "cuckooing") != NULL;
+  gboolean cuckooed = ls_safeguarding_person_find_indicator (p, "cuckooing") != NULL ||
+                      ls_safeguarding_person_find_indicator (p, "possible-cuckooing") != NULL;
   gboolean holder = g_hash_table_contains (ctx->facts->holders, ID_KEY (s->p->id));
 
   if (p->indicators->len == 0)
