@@ -276,7 +276,8 @@ analysis_done (GObject      *object,
     }
   /* Roles are about who is who, so they come from the whole case. */
   ls_geo_query_set_roles (&self->roles, analysis);
-  schedule_rebuild (self);
+  if (self->session != NULL)   /* not closed meanwhile */
+    schedule_rebuild (self);
 }
 
 static void
@@ -714,8 +715,9 @@ ls_map_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->analysis_cancellable);
   g_cancellable_cancel (self->build_cancellable);
-  g_clear_handle_id (&self->rebuild_source, g_source_remove);
   ls_map_view_set_session (self, NULL);
+  /* After the session is gone: unsetting it schedules a rebuild. */
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LS_TYPE_MAP_VIEW);
 
   G_OBJECT_CLASS (ls_map_view_parent_class)->dispose (object);
