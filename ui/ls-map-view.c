@@ -728,6 +728,8 @@ ls_map_view_finalize (GObject *object)
 {
   LsMapView *self = LS_MAP_VIEW (object);
 
+  /* A load finishing after dispose may have scheduled one more rebuild. */
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
   g_clear_object (&self->analysis_cancellable);
   g_clear_object (&self->build_cancellable);
   g_clear_pointer (&self->model, ls_geo_model_unref);
