@@ -179,18 +179,18 @@ test_size (void)
   LsWindow *window;
   int width, height;
 
-  g_settings_set_int (settings, "window-width", 1001);
-  g_settings_set_int (settings, "window-height", 702);
+  g_settings_set_int (settings, "window-width", 1401);
+  g_settings_set_int (settings, "window-height", 902);
   window = new_window ();
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
-  g_assert_cmpint (width, ==, 1001);
-  g_assert_cmpint (height, ==, 702);
+  g_assert_cmpint (width, ==, 1401);
+  g_assert_cmpint (height, ==, 902);
 
   g_object_ref (window);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1111, 777);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1511, 977);
   gtk_window_close (GTK_WINDOW (window));
-  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1111);
-  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 777);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1511);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 977);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 
   destroy_window (window);
