@@ -699,12 +699,28 @@ test_progress_and_cancel (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   g_assert_cmpfloat (p.last, <, 0.6);
+  /* Nothing else is left behind either. */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+
+    g_assert_nonnull (listing);
+    g_assert_null (g_dir_read_name (listing));
+  }
   g_clear_error (&error);
 
   g_assert_true (ls_demo_generate (done, SEED, 0.5, on_progress, &q, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpfloat (q.last, ==, 1.0);
   g_assert_cmpint (q.calls, >=, 50);
+  /* The finished case alone, its WAL folded in. */
+  {
+    g_autofree char *dir = g_path_get_dirname (done);
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+
+    g_assert_cmpstr (g_dir_read_name (listing), ==, "done.linesight");
+    g_assert_null (g_dir_read_name (listing));
+  }
 }
 
 static void

@@ -5,8 +5,10 @@
 #define G_LOG_DOMAIN "ls-demo"
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "ls-case-writer.h"
 #include "ls-demo-private.h"
@@ -305,6 +307,41 @@ remove_case_files (const char *path)
   g_unlink (shm);
 }
 
+static gboolean
+refuse_existing (const char  *path,
+                 GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, LS_CASE_ERROR, LS_CASE_ERROR_EXISTS,
+               "“%s” already exists; choose another name or open it instead", display);
+  return FALSE;
+}
+
+/* A hard link puts the finished case at PATH only if nothing is there yet;
+ * where links are not supported, a rename after a fresh check. */
+static gboolean
+move_into_place (const char  *partial,
+                 const char  *path,
+                 GError     **error)
+{
+  if (link (partial, path) == 0)
+    return TRUE;
+  if (errno == EEXIST || g_file_test (path, G_FILE_TEST_EXISTS))
+    return refuse_existing (path, error);
+  if (g_rename (partial, path) == 0)
+    return TRUE;
+
+  {
+    int saved = errno;
+    g_autofree char *display = g_filename_display_name (path);
+
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                 "Cannot write the demo case to “%s”: %s", display, g_strerror (saved));
+  }
+  return FALSE;
+}
+
 gboolean
 ls_demo_generate (const char     *path,
                   guint32         seed,
@@ -314,7 +351,9 @@ ls_demo_generate (const char     *path,
                   GCancellable   *cancellable,
                   GError        **error)
 {
+  static gint attempts;
   Job job = { NULL, NULL, progress, progress_data, cancellable };
+  g_autofree char *partial = NULL;
   gboolean ok;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -328,8 +367,14 @@ ls_demo_generate (const char     *path,
       return FALSE;
     }
 
-  /* Refuses an existing file, which is then left alone. */
-  job.kase = ls_case_create (path, "Operation Kestrel (demo)", "OFFICIAL-SENSITIVE", error);
+  /* An existing file is refused and left alone. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return refuse_existing (path, error);
+
+  /* The case is written under a name of its own and moved into place when
+   * complete, so PATH is never a half-made demo, even if we are killed. */
+  partial = g_strdup_printf ("%s.%d-%d.part", path, (int) getpid (), g_atomic_int_add (&attempts, 1));
+  job.kase = ls_case_create (partial, "Operation Kestrel (demo)", "OFFICIAL-SENSITIVE", error);
   if (job.kase == NULL)
     return FALSE;
 
@@ -348,9 +393,10 @@ ls_demo_generate (const char     *path,
        step (&job, "events", write_events, 1.0, error);
 
   demo_world_free (job.world);
+  /* Closing the last connection folds the WAL into the file and removes it. */
   g_clear_object (&job.kase);
-  if (!ok)
-    remove_case_files (path);
+  ok = ok && move_into_place (partial, path, error);
+  remove_case_files (partial);
 
   return ok;
 }
