@@ -10,6 +10,7 @@
 #include "ls-case-audit.h"
 #include "ls-cli.h"
 #include "ls-safeguarding.h"
+#include "ls-safeguarding-render.h"
 
 static void
 print_text (LsSafeguarding *sg)
@@ -28,6 +29,12 @@ print_text (LsSafeguarding *sg)
     }
 }
 
+static gboolean
+is_picture (const char *format)
+{
+  return g_strcmp0 (format, "png") == 0 || g_strcmp0 (format, "pdf") == 0 || g_strcmp0 (format, "svg") == 0;
+}
+
 int
 ls_cli_safeguarding (int    argc,
                      char **argv)
@@ -40,7 +47,7 @@ ls_cli_safeguarding (int    argc,
   g_autofree char *text = NULL;
   GError *error = NULL;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: csv, json or text (default)"), N_("FORMAT") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: csv, json, text (default), or the page as png, pdf or svg"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
     { NULL }
   };
@@ -55,16 +62,24 @@ ls_cli_safeguarding (int    argc,
       return 2;
     }
   if (format != NULL && g_strcmp0 (format, "csv") != 0 && g_strcmp0 (format, "json") != 0 &&
-      g_strcmp0 (format, "text") != 0)
+      g_strcmp0 (format, "text") != 0 && !is_picture (format))
     {
       g_printerr ("linesight safeguarding: %s “%s”; %s\n", _("unknown format"), format,
-                  _("expected csv, json or text"));
+                  _("expected csv, json, text, png, pdf or svg"));
+      return 2;
+    }
+  if (is_picture (format) && output == NULL)
+    {
+      g_printerr ("linesight safeguarding: %s\n", _("--format png, pdf or svg needs --output FILE"));
       return 2;
     }
 
   kase = ls_case_open (argv[1], &error);
   if (kase == NULL)
     return ls_cli_fail (error);
+  /* The page as a picture, as `linesight export --view safeguarding` draws it. */
+  if (is_picture (format))
+    return ls_safeguarding_export_write (kase, NULL, format, output, &error) ? 0 : ls_cli_fail (error);
   sg = ls_safeguarding_build (ls_case_get_db (kase), NULL, NULL, NULL, &error);
   if (sg == NULL)
     return ls_cli_fail (error);

@@ -9,6 +9,7 @@
 #define G_LOG_DOMAIN "test-safeguarding"
 #include "config.h"
 
+#include <cairo.h>
 #include <json-glib/json-glib.h>
 
 #include "ls-case.h"
