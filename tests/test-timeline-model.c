@@ -331,6 +331,39 @@ test_heat_map (void)
 }
 
 static void
+test_sort_by_rank (void)
+{
+  g_autoptr(LsCase) kase = make_case ();
+  g_autoptr(LsTimelineModel) model = build (kase, LS_TIMELINE_LANES_PEOPLE);
+  g_autoptr(GHashTable) rank = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *bob_key = ls_timeline_model_get_lane (model, lane_of (model, "Bob"))->key;
+  const char *deal_key = ls_timeline_model_get_lane (model, lane_of (model, D))->key;
+
+  /* The deal line ranks first, Bob second; Alice, unranked, follows. */
+  g_hash_table_insert (rank, (gpointer) deal_key, GUINT_TO_POINTER (1));
+  g_hash_table_insert (rank, (gpointer) bob_key, GUINT_TO_POINTER (2));
+  g_assert_true (ls_timeline_model_is_sorted (model, NULL));
+  g_assert_false (ls_timeline_model_is_sorted (model, rank));
+  ls_timeline_model_sort_lanes (model, rank);
+  g_assert_true (ls_timeline_model_is_sorted (model, rank));
+  g_assert_cmpint (lane_of (model, D), ==, 0);
+  g_assert_cmpint (lane_of (model, "Bob"), ==, 1);
+  g_assert_cmpint (lane_of (model, "Alice"), ==, 2);
+  g_assert_cmpint (ls_timeline_model_find_lane (model, bob_key), ==, 1);
+  /* Events and phones follow their lanes. */
+  for (guint i = 0; i < ls_timeline_model_get_n_events (model); i++)
+    {
+      const LsTimelineEvent *e = ls_timeline_model_get_event (model, i);
+      if (e->kind == LS_TIMELINE_EVENT_ARREST)
+        g_assert_cmpuint (e->lane, ==, 1);
+      if (e->kind == LS_TIMELINE_EVENT_MISSING)
+        g_assert_cmpuint (e->lane, ==, 2);
+    }
+  g_assert_cmpint (ls_timeline_model_lane_of_phone (model, ls_timeline_model_get_lane (model, 2)->phone_ids->len ?
+                   g_array_index (ls_timeline_model_get_lane (model, 2)->phone_ids, gint64, 0) : -1), ==, 2);
+}
+
+static void
 test_local_sql (void)
 {
   g_autofree char *none = ls_timeline_local_time_sql ("t", T4, T4 + 86400);
@@ -351,6 +384,7 @@ main (int argc, char **argv)
   g_test_add_func ("/timeline/model/bins-hours", test_bins_hours);
   g_test_add_func ("/timeline/model/marks", test_marks);
   g_test_add_func ("/timeline/model/heat-map", test_heat_map);
+  g_test_add_func ("/timeline/model/sort-by-rank", test_sort_by_rank);
   g_test_add_func ("/timeline/model/local-sql", test_local_sql);
   return g_test_run ();
 }

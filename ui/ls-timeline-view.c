@@ -56,6 +56,8 @@ struct _LsTimelineView
   GHashTable         *rank;        /* lane key → rank by role, from the analysis */
   guint               jobs;
   guint               request_source;
+  guint               model_source;     /* waiting a moment for the roles */
+  gboolean            model_started;
   gboolean            setting_range;
 
   cairo_surface_t    *picture;
@@ -505,6 +507,8 @@ load_model (LsTimelineView *self)
   g_cancellable_cancel (self->model_cancel);
   g_cancellable_cancel (self->data_cancel);
   g_clear_object (&self->model_cancel);
+  g_clear_handle_id (&self->model_source, g_source_remove);
+  self->model_started = TRUE;
   if (self->session == NULL || ls_session_get_case (self->session) == NULL)
     {
       g_clear_pointer (&self->model, ls_timeline_model_unref);
@@ -753,7 +757,7 @@ ls_timeline_view_is_idle (LsTimelineView *self)
 {
   g_return_val_if_fail (LS_IS_TIMELINE_VIEW (self), TRUE);
 
-  return self->jobs == 0 && self->request_source == 0 &&
+  return self->jobs == 0 && self->request_source == 0 && self->model_source == 0 &&
          (!gtk_widget_get_mapped (GTK_WIDGET (self->canvas)) || self->model == NULL || self->picture_valid);
 }
 
@@ -805,11 +809,30 @@ roles_done (GObject      *source,
   g_autoptr(LsAnalysis) analysis = ls_analysis_load_finish (LS_CASE (source), result, NULL);
 
   self->jobs--;
-  if (analysis == NULL || self->session == NULL || ls_session_get_case (self->session) != LS_CASE (source))
+  if (self->session == NULL || ls_session_get_case (self->session) != LS_CASE (source))
     return;
-  g_clear_pointer (&self->rank, g_hash_table_unref);
-  self->rank = ls_timeline_rank_by_role (analysis);
-  load_model (self);
+  if (analysis != NULL)
+    {
+      g_clear_pointer (&self->rank, g_hash_table_unref);
+      self->rank = ls_timeline_rank_by_role (analysis);
+    }
+  /* Reading the lanes waited for the roles a moment; if it already went
+   * ahead, read them again only when the order would change. */
+  if (!self->model_started)
+    load_model (self);
+  else if (analysis != NULL && self->model != NULL && !ls_timeline_model_is_sorted (self->model, self->rank))
+    load_model (self);
+}
+
+static gboolean
+model_timeout (gpointer user_data)
+{
+  LsTimelineView *self = user_data;
+
+  self->model_source = 0;
+  if (!self->model_started)
+    load_model (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -828,12 +851,24 @@ load_roles (LsTimelineView *self)
                           self->roles_cancel, roles_done, g_object_ref (self));
 }
 
+/* Roles first (usually cached, so quick), lanes in their order. */
+static void
+reload (LsTimelineView *self)
+{
+  self->model_started = FALSE;
+  g_clear_handle_id (&self->model_source, g_source_remove);
+  load_roles (self);
+  if (self->roles_cancel == NULL)
+    load_model (self);
+  else
+    self->model_source = g_timeout_add (1500, model_timeout, self);
+}
+
 static void
 case_changed (LsTimelineView *self)
 {
   self->view_from = self->view_to = 0;
-  load_model (self);
-  load_roles (self);
+  reload (self);
 }
 
 /* Following the session */
@@ -908,8 +943,7 @@ ls_timeline_view_set_session (LsTimelineView *self,
   if (session)
     {
       g_signal_connect (session, "notify", G_CALLBACK (session_notify), self);
-      g_signal_connect_swapped (session, "data-changed", G_CALLBACK (load_model), self);
-      g_signal_connect_swapped (session, "data-changed", G_CALLBACK (load_roles), self);
+      g_signal_connect_swapped (session, "data-changed", G_CALLBACK (reload), self);
     }
   case_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -1441,6 +1475,7 @@ ls_timeline_view_dispose (GObject *object)
   g_cancellable_cancel (self->roles_cancel);
   g_clear_handle_id (&self->play_source, g_source_remove);
   g_clear_handle_id (&self->request_source, g_source_remove);
+  g_clear_handle_id (&self->model_source, g_source_remove);
   if (self->session)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);

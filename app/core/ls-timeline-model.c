@@ -654,6 +654,8 @@ failed:
   return NULL;
 }
 
+/* g_array_sort() has no user data: the rank is passed here, under a lock. */
+G_LOCK_DEFINE_STATIC (sort_rank);
 static GHashTable *sort_rank;
 
 /* A phone's lane takes its owner's rank when it has none of its own. */
@@ -689,7 +691,6 @@ void
 ls_timeline_model_sort_lanes (LsTimelineModel *self,
                               GHashTable      *rank)
 {
-  G_LOCK_DEFINE_STATIC (sorting);
   g_autofree char **old_keys = g_new0 (char *, self->lanes->len + 1);
   g_autofree guint *remap = g_new0 (guint, self->lanes->len);
 
@@ -697,11 +698,11 @@ ls_timeline_model_sort_lanes (LsTimelineModel *self,
 
   for (guint i = 0; i < self->lanes->len; i++)
     old_keys[i] = g_array_index (self->lanes, LsTimelineLane, i).key;
-  G_LOCK (sorting);
+  G_LOCK (sort_rank);
   sort_rank = rank;
   g_array_sort (self->lanes, compare_lanes);
   sort_rank = NULL;
-  G_UNLOCK (sorting);
+  G_UNLOCK (sort_rank);
   index_lanes (self);
 
   for (guint i = 0; old_keys[i]; i++)
@@ -733,6 +734,25 @@ ls_timeline_rank_by_role (LsAnalysis *analysis)
     }
 
   return rank;
+}
+
+gboolean
+ls_timeline_model_is_sorted (LsTimelineModel *self,
+                             GHashTable      *rank)
+{
+  gboolean sorted = TRUE;
+
+  g_return_val_if_fail (self != NULL, TRUE);
+
+  G_LOCK (sort_rank);
+  sort_rank = rank;
+  for (guint i = 1; i < self->lanes->len && sorted; i++)
+    sorted = compare_lanes (&g_array_index (self->lanes, LsTimelineLane, i - 1),
+                            &g_array_index (self->lanes, LsTimelineLane, i)) <= 0;
+  sort_rank = NULL;
+  G_UNLOCK (sort_rank);
+
+  return sorted;
 }
 
 LsTimelineLaneMode

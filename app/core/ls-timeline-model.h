@@ -105,6 +105,9 @@ void                  ls_timeline_model_get_extent  (LsTimelineModel     *self,
  * shared with another thread. */
 void                  ls_timeline_model_sort_lanes  (LsTimelineModel     *self,
                                                      GHashTable          *rank);
+/* Whether the lanes are already in the order RANK would give them. */
+gboolean              ls_timeline_model_is_sorted   (LsTimelineModel     *self,
+                                                     GHashTable          *rank);
 
 /* Lane ranks by role from an analysis (head, line holder, deal line,
  * runner, then the rest), for ls_timeline_model_sort_lanes(). */
