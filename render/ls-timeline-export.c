@@ -162,6 +162,8 @@ ls_timeline_export_prepare (const LsTimelineExportOptions  *options,
   self->model = ls_timeline_model_build (db, options->mode, options->cancellable, error);
   if (self->model == NULL)
     return NULL;
+  if (options->rank != NULL)
+    ls_timeline_model_sort_lanes (self->model, options->rank);
   self->case_name = ls_case_dup_name (options->kase);
   self->marking = ls_case_get_meta (options->kase, "marking");
   self->redact = options->redact;

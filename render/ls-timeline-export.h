@@ -28,11 +28,12 @@ typedef struct {
   LsTimelinePaper      paper;       /* PDF */
   gboolean             paged;       /* PDF: a page per month when the range is long */
   gboolean             redact;      /* pseudonyms and masked numbers */
+  GHashTable          *rank;        /* lane order (ls_timeline_rank_by_role), or NULL */
   GCancellable        *cancellable;
 } LsTimelineExportOptions;
 
 #define LS_TIMELINE_EXPORT_OPTIONS_INIT { NULL, -1, -1, NULL, LS_TIMELINE_LANES_PEOPLE, 0, 0, \
-                                          LS_TIMELINE_PAPER_A4, TRUE, FALSE, NULL }
+                                          LS_TIMELINE_PAPER_A4, TRUE, FALSE, NULL, NULL }
 
 typedef struct _LsTimelineExport LsTimelineExport;
 

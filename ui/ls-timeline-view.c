@@ -1326,6 +1326,7 @@ export_job_free (gpointer data)
   g_free (job->path);
   g_free (job->format);
   g_strfreev (job->people);
+  g_clear_pointer (&job->options.rank, g_hash_table_unref);
   g_free (job);
 }
 
@@ -1388,6 +1389,7 @@ export_to (LsTimelineView *self,
   job->options.to = from >= 0 && to > from ? to : self->view_to;
   job->options.mode = self->show_phones ? LS_TIMELINE_LANES_PHONES : LS_TIMELINE_LANES_PEOPLE;
   job->options.redact = ls_session_get_redaction (self->session) != LS_REDACTION_NONE;
+  job->options.rank = self->rank ? g_hash_table_ref (self->rank) : NULL;
   for (guint i = 0; i < ls_timeline_model_get_n_lanes (self->model); i++)
     {
       const LsTimelineLane *lane = ls_timeline_model_get_lane (self->model, i);
