@@ -172,6 +172,36 @@ test_pixels (void)
 
   cairo_destroy (cr);
   {
+    /* Bars are blended straight into image pixels; through a recording
+     * surface (as for PDF and SVG) they are cairo rectangles. Same picture. */
+    cairo_surface_t *rec = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_surface_t *replay = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 400);
+    cairo_t *rc = cairo_create (rec);
+    guint differ = 0;
+
+    ls_timeline_render (rc, &scene, 1000, 400);
+    cairo_destroy (rc);
+    rc = cairo_create (replay);
+    cairo_set_source_surface (rc, rec, 0, 0);
+    cairo_paint (rc);
+    cairo_destroy (rc);
+    cairo_surface_flush (replay);
+    for (int y = (int) layout.lanes_y; y < (int) (layout.lanes_y + 2 * layout.lane_height); y++)
+      for (int x = (int) layout.plot_x; x < 990; x++)
+        {
+          guint32 p = pixel (s, x, y), q = pixel (replay, x, y);
+          for (int shift = 0; shift < 24; shift += 8)
+            if (ABS ((int) ((p >> shift) & 0xff) - (int) ((q >> shift) & 0xff)) > 6)
+              {
+                differ++;
+                break;
+              }
+        }
+    g_assert_cmpuint (differ, <, 20);
+    cairo_surface_destroy (replay);
+    cairo_surface_destroy (rec);
+  }
+  {
     g_autofree char *png = g_build_filename (g_get_tmp_dir (), "timeline-pixels.png", NULL);
     cairo_surface_write_to_png (s, png);
     keep (png);
