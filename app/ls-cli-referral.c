@@ -129,6 +129,16 @@ write_summary (LsCase         *kase,
   return 0;
 }
 
+/* With the case's cached analysis, as the window uses. */
+static LsSafeguarding *
+build_list (LsCase  *kase,
+            GError **error)
+{
+  g_autoptr(LsLineFacts) facts = ls_line_facts_for_case (kase, NULL, error);
+
+  return facts ? ls_safeguarding_build (ls_case_get_db (kase), NULL, facts, NULL, error) : NULL;
+}
+
 int
 ls_cli_referral (int    argc,
                  char **argv)
@@ -171,7 +181,7 @@ ls_cli_referral (int    argc,
       g_printerr ("linesight referral: %s “%s”\n", _("the case has no person named"), o.person);
       rc = 1;
     }
-  else if ((sg = ls_safeguarding_build (ls_case_get_db (kase), NULL, NULL, NULL, &error)) == NULL)
+  else if ((sg = build_list (kase, &error)) == NULL)
     rc = ls_cli_fail (error);
   else
     {
@@ -182,7 +192,7 @@ ls_cli_referral (int    argc,
           if (rc == 0 && o.output != NULL)
             {
               g_clear_pointer (&sg, ls_safeguarding_unref);
-              sg = ls_safeguarding_build (ls_case_get_db (kase), NULL, NULL, NULL, &error);
+              sg = build_list (kase, &error);
               if (sg == NULL)
                 rc = ls_cli_fail (error);
             }

@@ -35,6 +35,16 @@ is_picture (const char *format)
   return g_strcmp0 (format, "png") == 0 || g_strcmp0 (format, "pdf") == 0 || g_strcmp0 (format, "svg") == 0;
 }
 
+/* With the case's cached analysis, as the window uses. */
+static LsSafeguarding *
+build_list (LsCase  *kase,
+            GError **error)
+{
+  g_autoptr(LsLineFacts) facts = ls_line_facts_for_case (kase, NULL, error);
+
+  return facts ? ls_safeguarding_build (ls_case_get_db (kase), NULL, facts, NULL, error) : NULL;
+}
+
 int
 ls_cli_safeguarding (int    argc,
                      char **argv)
@@ -80,7 +90,7 @@ ls_cli_safeguarding (int    argc,
   /* The page as a picture, as `linesight export --view safeguarding` draws it. */
   if (is_picture (format))
     return ls_safeguarding_export_write (kase, NULL, format, output, &error) ? 0 : ls_cli_fail (error);
-  sg = ls_safeguarding_build (ls_case_get_db (kase), NULL, NULL, NULL, &error);
+  sg = build_list (kase, &error);
   if (sg == NULL)
     return ls_cli_fail (error);
 

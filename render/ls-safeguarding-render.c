@@ -213,7 +213,11 @@ ls_safeguarding_export_write (LsCase                       *kase,
                    _("Unknown export format “%s”: expected png, pdf or svg"), format);
       return FALSE;
     }
-  sg = ls_safeguarding_build (ls_case_get_db (kase), options, NULL, NULL, error);
+  {
+    g_autoptr(LsLineFacts) facts = ls_line_facts_for_case (kase, NULL, error);
+
+    sg = facts ? ls_safeguarding_build (ls_case_get_db (kase), options, facts, NULL, error) : NULL;
+  }
   if (sg == NULL)
     return FALSE;
   name = ls_case_dup_name (kase);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "ls-analysis.h"
 #include "ls-case.h"
 #include "ls-case-audit.h"
 #include "ls-case-referrals.h"
@@ -452,8 +453,10 @@ build_thread (GTask        *task,
 {
   LsCase *kase = task_data;
   const LsSafeguardingOptions *options = g_object_get_data (G_OBJECT (task), "options");
+  LsAnalysis *analysis = g_object_get_data (G_OBJECT (task), "analysis");
   g_autoptr(GError) error = NULL;
   g_autoptr(sqlite3) reader = ls_case_open_reader (kase, &error);
+  g_autoptr(LsLineFacts) facts = NULL;
   LsSafeguarding *sg;
 
   if (reader == NULL)
@@ -461,7 +464,8 @@ build_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  sg = ls_safeguarding_build (reader, options, NULL, cancellable, &error);
+  facts = ls_line_facts_from_analysis_result (reader, analysis);
+  sg = ls_safeguarding_build (reader, options, facts, cancellable, &error);
   if (sg == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -500,12 +504,52 @@ build_done (GObject      *source,
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
 }
 
+typedef struct {
+  LsSafeguardingPage *self;
+  GCancellable       *cancellable;
+} Pending;
+
+/* The case's analysis (cached, or made on a worker), then the list on a
+ * worker from it. */
+static void
+analysis_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Pending *pending = user_data;
+  g_autoptr(LsSafeguardingPage) self = pending->self;
+  g_autoptr(GCancellable) cancellable = pending->cancellable;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsAnalysis) analysis = ls_analysis_load_finish (LS_CASE (source), result, &error);
+  g_autoptr(GTask) task = NULL;
+  LsSafeguardingOptions *options;
+
+  g_free (pending);
+  if (g_cancellable_is_cancelled (cancellable) || self->session == NULL)
+    return;
+  if (analysis == NULL)
+    {
+      gtk_spinner_stop (self->spinner);
+      gtk_label_set_text (self->count_label, error->message);
+      return;
+    }
+
+  options = g_new0 (LsSafeguardingOptions, 1);
+  ls_safeguarding_options_from_settings (self->settings, options);
+  task = g_task_new (self, cancellable, build_done, NULL);
+  g_task_set_source_tag (task, load);
+  g_task_set_task_data (task, g_object_ref (source), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "options", options, g_free);
+  g_object_set_data_full (G_OBJECT (task), "analysis", ls_analysis_ref (analysis),
+                          (GDestroyNotify) ls_analysis_unref);
+  g_task_run_in_thread (task, build_thread);
+}
+
 static void
 load (LsSafeguardingPage *self)
 {
   LsCase *kase = self->session ? ls_session_get_case (self->session) : NULL;
-  g_autoptr(GTask) task = NULL;
-  LsSafeguardingOptions *options;
+  Pending *pending;
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -518,15 +562,12 @@ load (LsSafeguardingPage *self)
     }
 
   self->cancellable = g_cancellable_new ();
-  options = g_new0 (LsSafeguardingOptions, 1);
-  ls_safeguarding_options_from_settings (self->settings, options);
-  task = g_task_new (self, self->cancellable, build_done, NULL);
-  g_task_set_source_tag (task, load);
-  g_task_set_task_data (task, g_object_ref (kase), g_object_unref);
-  g_object_set_data_full (G_OBJECT (task), "options", options, g_free);
+  pending = g_new0 (Pending, 1);
+  pending->self = g_object_ref (self);
+  pending->cancellable = g_object_ref (self->cancellable);
   gtk_spinner_start (self->spinner);
   gtk_label_set_text (self->count_label, _("Looking for signs of exploitation…"));
-  g_task_run_in_thread (task, build_thread);
+  ls_analysis_load_async (kase, NULL, NULL, NULL, self->cancellable, analysis_loaded, pending);
 }
 
 static void

@@ -1157,22 +1157,39 @@ facts_from_finding (LsLineFacts     *f,
  * pattern, and handset swaps. The analysis' own detectors decide; this
  * only translates its findings. */
 LsLineFacts *
-ls_line_facts_from_analysis (sqlite3       *db,
-                             GCancellable  *cancellable,
-                             GError       **error)
+ls_line_facts_from_analysis_result (sqlite3  *db,
+                                    gpointer  result)
 {
-  const LsAnalysisOptions options = LS_ANALYSIS_OPTIONS_INIT;
-  g_autoptr(LsAnalysis) analysis = ls_analysis_run (db, &options, NULL, NULL, cancellable, error);
-  LsLineFacts *f;
+  LsAnalysis *analysis = result;
+  LsLineFacts *f = ls_line_facts_new ();
 
-  if (analysis == NULL)
-    return NULL;
+  g_return_val_if_fail (analysis != NULL, f);
 
-  f = ls_line_facts_new ();
   for (guint i = 0; i < ls_analysis_get_n_findings (analysis); i++)
     facts_from_finding (f, db, ls_analysis_get_finding (analysis, i));
   for (guint i = 0; i < ls_analysis_get_n_nodes (analysis); i++)
     facts_from_node (f, ls_analysis_get_node (analysis, i));
 
   return f;
+}
+
+LsLineFacts *
+ls_line_facts_from_analysis (sqlite3       *db,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  const LsAnalysisOptions options = LS_ANALYSIS_OPTIONS_INIT;
+  g_autoptr(LsAnalysis) analysis = ls_analysis_run (db, &options, NULL, NULL, cancellable, error);
+
+  return analysis ? ls_line_facts_from_analysis_result (db, analysis) : NULL;
+}
+
+LsLineFacts *
+ls_line_facts_for_case (LsCase        *kase,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(LsAnalysis) analysis = ls_analysis_load (kase, NULL, NULL, NULL, NULL, cancellable, error);
+
+  return analysis ? ls_line_facts_from_analysis_result (ls_case_get_db (kase), analysis) : NULL;
 }

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "ls-case-referrals.h"
+#include "ls-types.h"
 
 G_BEGIN_DECLS
 
@@ -108,6 +109,15 @@ void         ls_line_facts_add_swap       (LsLineFacts *facts,
                                            gint64       when,
                                            const char  *reason);
 LsLineFacts *ls_line_facts_from_analysis  (sqlite3      *db,
+                                           GCancellable *cancellable,
+                                           GError      **error);
+/* From an analysis already made (e.g. ls_analysis_load's cached one);
+ * analysis is an LsAnalysis*. */
+LsLineFacts *ls_line_facts_from_analysis_result (sqlite3 *db,
+                                                 gpointer analysis);
+/* The case's cached analysis (made and cached if need be), on the case's
+ * own thread: for the command line. */
+LsLineFacts *ls_line_facts_for_case       (LsCase       *kase,
                                            GCancellable *cancellable,
                                            GError      **error);
 
