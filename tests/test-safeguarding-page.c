@@ -59,6 +59,21 @@ save_png (GtkWidget  *widget,
   cairo_surface_destroy (surface);
 }
 
+/* The detail pane's heading: the first label with the title-2 style. */
+static GtkLabel *
+find_title (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "title-2"))
+    return GTK_LABEL (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_title (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_page (void)
 {
@@ -102,6 +117,17 @@ test_page (void)
   g_assert_nonnull (selection);
   g_assert_cmpstr (selection[0], ==, kai->key);
   kai_key = g_strdup (kai->key);   /* kai belongs to this load of the list */
+
+  /* Someone selected in another view is selected here. */
+  {
+    const LsSafeguardingPerson *tyler = ls_safeguarding_find (ls_safeguarding_page_get_model (page), "Tyler Hughes");
+    const char *keys[] = { tyler->key, NULL };
+
+    ls_session_set_selection (session, keys);
+    g_assert_cmpstr (gtk_label_get_text (find_title (GTK_WIDGET (page))), ==, "Tyler Hughes");
+    g_assert_true (ls_safeguarding_page_select (page, "Kai Thompson"));
+    g_assert_cmpstr (ls_session_get_selection (session)[0], ==, kai_key);
+  }
 
   /* Area filter: Norwich is Graham Pike's, not the London children's. */
   ls_safeguarding_page_set_area_filter (page, "norwich");

@@ -742,6 +742,18 @@ export_referral_action (GtkWidget  *widget,
 
 /* The session */
 
+/* Someone selected in another view is selected here too, when listed. */
+static void
+session_selection_cb (LsSafeguardingPage *self)
+{
+  const char * const *keys = ls_session_get_selection (self->session);
+
+  if (keys == NULL || keys[0] == NULL || !g_str_has_prefix (keys[0], "person:") ||
+      g_strcmp0 (keys[0], self->selected_key) == 0)
+    return;
+  ls_safeguarding_page_select (self, keys[0]);
+}
+
 LsSession *
 ls_safeguarding_page_get_session (LsSafeguardingPage *self)
 {
@@ -766,6 +778,8 @@ ls_safeguarding_page_set_session (LsSafeguardingPage *self,
     {
       g_signal_connect_object (session, "notify::case", G_CALLBACK (load), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "data-changed", G_CALLBACK (load), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::selection", G_CALLBACK (session_selection_cb), self,
+                               G_CONNECT_SWAPPED);
     }
   load (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
