@@ -21,13 +21,35 @@ static guint32 seed_value = 1;
 
 static char *shared_case;   /* seed SEED, scale 1: made once, read by many tests */
 
+static GPtrArray *temp_dirs;   /* removed, with what is in them, at the end */
+
 static char *
 temp_path (const char *name)
 {
-  g_autofree char *dir = g_dir_make_tmp ("linesight-demo-XXXXXX", NULL);
+  char *dir = g_dir_make_tmp ("linesight-demo-XXXXXX", NULL);
 
   g_assert_nonnull (dir);
+  g_ptr_array_add (temp_dirs, dir);
   return g_build_filename (dir, name, NULL);
+}
+
+static void
+remove_temp_dirs (void)
+{
+  for (guint i = 0; i < temp_dirs->len; i++)
+    {
+      const char *dir = temp_dirs->pdata[i];
+      g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      while (listing && (name = g_dir_read_name (listing)))
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+          g_unlink (path);
+        }
+      g_rmdir (dir);
+    }
+  g_ptr_array_unref (temp_dirs);
 }
 
 static const char *
@@ -855,6 +877,7 @@ main (int    argc,
   int status;
 
   g_test_init (&argc, &argv, NULL);
+  temp_dirs = g_ptr_array_new_with_free_func (g_free);
   if (g_getenv ("LINESIGHT_DEMO_SEED"))
     seed_value = (guint32) g_ascii_strtoull (g_getenv ("LINESIGHT_DEMO_SEED"), NULL, 10);
 
@@ -871,5 +894,6 @@ main (int    argc,
 
   status = g_test_run ();
   g_free (shared_case);
+  remove_temp_dirs ();
   return status;
 }
