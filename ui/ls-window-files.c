@@ -12,6 +12,7 @@
 
 #include "ls-case.h"
 #include "ls-demo.h"
+#include "ls-import-dialog.h"
 #include "ls-settings.h"
 #include "ls-window-private.h"
 
@@ -296,6 +297,14 @@ drop_cb (GtkDropTarget *target,
       if (name != NULL && g_str_has_suffix (name, LS_CASE_EXTENSION))
         {
           ls_window_open_case (self, l->data);
+          return TRUE;
+        }
+      if (ls_window_has_case (self) && ls_import_dialog_is_importable (l->data))
+        {
+          LsImportDialog *dialog = ls_import_dialog_new (ls_window_get_session (self), l->data);
+
+          gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
+          gtk_window_present (GTK_WINDOW (dialog));
           return TRUE;
         }
     }

@@ -9,6 +9,7 @@
 
 #include "ls-case.h"
 #include "ls-data-page.h"
+#include "ls-import-dialog.h"
 #include "ls-map-view.h"
 #include "ls-safeguarding-page.h"
 #include "ls-requests-page.h"
@@ -139,6 +140,7 @@ ls_window_class_init (LsWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, update_switcher_bar);
 
   ls_window_class_add_file_actions (widget_class);
+  ls_import_dialog_install_action (widget_class);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
 }
 
