@@ -6,6 +6,8 @@
 #define G_LOG_DOMAIN "test-safeguarding-page"
 #include "config.h"
 
+#include <string.h>
+
 #include "ls-case.h"
 #include "ls-case-referrals.h"
 #include "ls-demo.h"
@@ -167,6 +169,34 @@ test_page (void)
 
   /* Kai is still selected after the reload. */
   g_assert_cmpstr (ls_session_get_selection (session)[0], ==, kai_key);
+
+  /* Export Referral… writes Kai's one-page summary on a worker, audited. */
+  {
+    g_autofree char *dir = g_dir_make_tmp ("linesight-sg-page-XXXXXX", NULL);
+    g_autofree char *pdf = g_build_filename (dir, "kai.pdf", NULL);
+    gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+    const char *sql = "SELECT count(*) FROM audit_log WHERE action = 'export' AND subject = 'referral'";
+    gint64 before = ls_sqlite_query_int (ls_case_get_db (kase), sql, -1);
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "safeguarding.export-referral-to", "s", pdf));
+    while (ls_sqlite_query_int (ls_case_get_db (kase), sql, -1) == before && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpint (ls_sqlite_query_int (ls_case_get_db (kase), sql, -1), ==, before + 1);
+    g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
+    g_assert_true (g_str_has_prefix (contents, "%PDF"));
+    if (g_find_program_in_path ("pdftotext") != NULL)
+      {
+        g_autofree char *quoted = g_shell_quote (pdf);
+        g_autofree char *command = g_strdup_printf ("pdftotext %s -", quoted);
+        g_autofree char *text = NULL;
+
+        g_assert_true (g_spawn_command_line_sync (command, &text, NULL, NULL, NULL));
+        g_assert_nonnull (strstr (text, "Kai Thompson"));
+        g_assert_nonnull (strstr (text, "OFFICIAL-SENSITIVE"));
+      }
+  }
 
   settle ();
   {

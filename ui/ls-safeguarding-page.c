@@ -382,6 +382,7 @@ selection_changed_cb (LsSafeguardingPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "safeguarding.save-referral", item != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "safeguarding.export-referral", item != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "safeguarding.export-referral-to", item != NULL);
   if (item == NULL)
     {
       gtk_stack_set_visible_child_name (self->detail_stack, "none");
@@ -682,28 +683,23 @@ export_done (GObject      *source,
   }
 }
 
+/* Writes the selected person's summary to PATH on a worker thread. */
 static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    gpointer         user_data)
+export_referral_to (LsSafeguardingPage *self,
+                    const char         *path)
 {
-  LsSafeguardingPage *self = LS_SAFEGUARDING_PAGE (user_data);
   LsSafeguardingItem *item = selected_item (self);
   LsCase *kase = self->session ? ls_session_get_case (self->session) : NULL;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GTask) task = NULL;
   ExportJob *job;
 
-  if (response != GTK_RESPONSE_ACCEPT || item == NULL || kase == NULL)
-    goto out;
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (file == NULL || g_file_get_path (file) == NULL)
-    goto out;
+  if (item == NULL || kase == NULL || path == NULL)
+    return;
 
   job = g_new0 (ExportJob, 1);
   job->sg = ls_safeguarding_ref (ls_safeguarding_item_get_model (item));
   job->key = g_strdup (ls_safeguarding_item_get_person (item)->key);
-  job->path = g_file_get_path (file);
+  job->path = g_strdup (path);
   job->case_name = ls_case_dup_name (kase);
   job->marking = ls_case_get_meta (kase, "marking");
   task = g_task_new (self, NULL, export_done, NULL);
@@ -711,10 +707,32 @@ export_response_cb (GtkNativeDialog *dialog,
   g_object_set_data_full (G_OBJECT (task), "case", g_object_ref (kase), g_object_unref);
   show_message (self, _("Writing the referral summary…"), FALSE);
   g_task_run_in_thread (task, export_thread);
+}
 
-out:
+static void
+export_response_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    gpointer         user_data)
+{
+  LsSafeguardingPage *self = LS_SAFEGUARDING_PAGE (user_data);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      export_referral_to (self, path);
+    }
   g_object_unref (dialog);
   g_object_unref (self);
+}
+
+static void
+export_referral_to_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  export_referral_to (LS_SAFEGUARDING_PAGE (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -916,6 +934,8 @@ ls_safeguarding_page_class_init (LsSafeguardingPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "safeguarding.save-referral", NULL, save_referral_action);
   gtk_widget_class_install_action (widget_class, "safeguarding.export-referral", NULL, export_referral_action);
+  /* The same without the file chooser: a path, for scripts and tests. */
+  gtk_widget_class_install_action (widget_class, "safeguarding.export-referral-to", "s", export_referral_to_action);
 }
 
 static GtkStringList *
