@@ -10,12 +10,6 @@
 
 G_BEGIN_DECLS
 
-typedef enum {
-  LS_REDACTION_NONE,
-  LS_REDACTION_PARTNER,
-  LS_REDACTION_ALL,
-} LsRedaction;
-
 #define LS_TYPE_SESSION (ls_session_get_type ())
 G_DECLARE_FINAL_TYPE (LsSession, ls_session, LS, SESSION, GObject)
 

@@ -29,6 +29,15 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
+/* How much an export or a view hides: nothing; everyone but the people on
+ * the safeguarding list (for partners who must know who the children
+ * are); or everyone. Numbers are masked in both redacted modes. */
+typedef enum {
+  LS_REDACTION_NONE,
+  LS_REDACTION_PARTNER,
+  LS_REDACTION_ALL,
+} LsRedaction;
+
 /* Progress of slow work, 0.0 to 1.0. Called on the worker's thread: the UI
  * marshals it to the main thread itself. */
 typedef void (*LsProgressFunc) (double   fraction,

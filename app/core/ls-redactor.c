@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* LsRedactor: a list of (secret, replacement) pairs, longest secret first,
+ * so "Tyrese Okafor" is replaced whole before "Okafor" alone. Numbers are
+ * listed in the forms people write them (+44…, 07…, with spaces). */
+#define _GNU_SOURCE   /* strcasestr */
+#define G_LOG_DOMAIN "ls-redactor"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "ls-case.h"
+#include "ls-redactor.h"
+
+typedef struct {
+  char *secret;
+  char *replacement;
+} Pair;
+
+struct _LsRedactor
+{
+  LsRedaction  mode;
+  GArray      *pairs;      /* Pair, longest secret first */
+  GHashTable  *keep;       /* people.id kept by name */
+};
+
+static void
+pair_clear (gpointer data)
+{
+  Pair *p = data;
+
+  g_free (p->secret);
+  g_free (p->replacement);
+}
+
+static void
+add_pair (LsRedactor *self,
+          const char *secret,
+          const char *replacement)
+{
+  Pair p;
+
+  /* Short fragments would blank out ordinary words. */
+  if (secret == NULL || g_utf8_strlen (secret, -1) < 3)
+    return;
+  p.secret = g_strdup (secret);
+  p.replacement = g_strdup (replacement);
+  g_array_append_val (self->pairs, p);
+}
+
+static char *
+pseudonym (gint64 person_id)
+{
+  return g_strdup_printf (_("Person %" G_GINT64_FORMAT), person_id);
+}
+
+/* "+447700900123" → "+44 •••• ••0123"; shorter strings lose all but the
+ * last two digits. */
+static char *
+mask_number (const char *number)
+{
+  gsize n = strlen (number);
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  if (g_str_has_prefix (number, "+44") && n >= 10)
+    {
+      g_string_append (s, "+44 •••• ••");
+      g_string_append (s, number + n - 4);
+      return g_string_free (g_steal_pointer (&s), FALSE);
+    }
+  for (gsize i = 0; i < n; i++)
+    {
+      if (i + 2 < n && g_ascii_isdigit (number[i]))
+        g_string_append (s, "•");
+      else
+        g_string_append_c (s, number[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+add_number (LsRedactor *self,
+            const char *number)
+{
+  g_autofree char *masked = mask_number (number);
+
+  add_pair (self, number, masked);
+  /* UK numbers as written at home: 07700900123 and 07700 900123. */
+  if (g_str_has_prefix (number, "+44") && strlen (number) == 13)
+    {
+      g_autofree char *national = g_strconcat ("0", number + 3, NULL);
+      g_autofree char *spaced = g_strdup_printf ("%.5s %s", national, national + 5);
+
+      add_pair (self, national, masked);
+      add_pair (self, spaced, masked);
+      add_pair (self, number + 1, masked);   /* 447700900123 */
+    }
+}
+
+static void
+add_person (LsRedactor *self,
+            gint64      id,
+            const char *name,
+            const char *aliases)
+{
+  g_autofree char *alias = pseudonym (id);
+  g_auto(GStrv) parts = NULL;
+  g_auto(GStrv) other_names = NULL;
+
+  add_pair (self, name, alias);
+  /* Surnames and first names alone, as reasons and notes use them. */
+  parts = g_strsplit (name, " ", -1);
+  for (guint i = 0; parts[1] && parts[i]; i++)
+    add_pair (self, parts[i], alias);
+
+  if (aliases)
+    {
+      other_names = g_strsplit_set (aliases, ",;/", -1);
+      for (guint i = 0; other_names[i]; i++)
+        add_pair (self, g_strstrip (other_names[i]), alias);
+    }
+}
+
+static int
+compare_length (gconstpointer a,
+                gconstpointer b)
+{
+  const Pair *x = a, *y = b;
+  gsize lx = strlen (x->secret), ly = strlen (y->secret);
+
+  return lx == ly ? strcmp (x->secret, y->secret) : (lx > ly ? -1 : 1);
+}
+
+LsRedactor *
+ls_redactor_new (sqlite3      *db,
+                 LsRedaction   mode,
+                 GHashTable   *keep,
+                 GError      **error)
+{
+  g_autoptr(LsRedactor) self = g_new0 (LsRedactor, 1);
+  g_autoptr(sqlite3_stmt) people = NULL;
+  g_autoptr(sqlite3_stmt) phones = NULL;
+
+  self->mode = mode;
+  self->pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
+  g_array_set_clear_func (self->pairs, pair_clear);
+  self->keep = keep ? g_hash_table_ref (keep) : g_hash_table_new (g_int64_hash, g_int64_equal);
+  if (mode == LS_REDACTION_NONE)
+    return g_steal_pointer (&self);
+
+  if (sqlite3_prepare_v2 (db, "SELECT id, name, aliases, address, notes FROM people", -1, &people, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, "SELECT number, notes FROM phones", -1, &phones, NULL) != SQLITE_OK)
+    {
+      ls_sqlite_set_error (db, error, "Cannot read the case to redact it");
+      return NULL;
+    }
+
+  while (sqlite3_step (people) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (people, 0);
+      gboolean kept = mode == LS_REDACTION_PARTNER && g_hash_table_contains (self->keep, &id);
+
+      if (!kept)
+        add_person (self, id, (const char *) sqlite3_column_text (people, 1),
+                    (const char *) sqlite3_column_text (people, 2));
+      /* Addresses and notes go, whoever they belong to. */
+      add_pair (self, (const char *) sqlite3_column_text (people, 3), _("[address removed]"));
+      add_pair (self, (const char *) sqlite3_column_text (people, 4), _("[notes removed]"));
+    }
+  while (sqlite3_step (phones) == SQLITE_ROW)
+    {
+      add_number (self, (const char *) sqlite3_column_text (phones, 0));
+      add_pair (self, (const char *) sqlite3_column_text (phones, 1), _("[notes removed]"));
+    }
+
+  g_array_sort (self->pairs, compare_length);
+  return g_steal_pointer (&self);
+}
+
+void
+ls_redactor_free (LsRedactor *self)
+{
+  if (self == NULL)
+    return;
+
+  g_array_unref (self->pairs);
+  g_hash_table_unref (self->keep);
+  g_free (self);
+}
+
+LsRedaction
+ls_redactor_get_mode (LsRedactor *self)
+{
+  return self->mode;
+}
+
+/* Replaces every occurrence of each secret, ignoring ASCII case for the
+ * letters (names are written in capitals in some exports). */
+static char *
+replace_all (const char *text,
+             const char *secret,
+             const char *replacement)
+{
+  gsize len = strlen (secret);
+  g_autoptr(GString) out = NULL;
+  const char *p = text;
+  const char *hit;
+
+  if (strcasestr (text, secret) == NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
+  while ((hit = strcasestr (p, secret)) != NULL)
+    {
+      g_string_append_len (out, p, hit - p);
+      g_string_append (out, replacement);
+      p = hit + len;
+    }
+  g_string_append (out, p);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+ls_redactor_text (LsRedactor *self,
+                  const char *text)
+{
+  char *result;
+
+  if (text == NULL)
+    return NULL;
+
+  result = g_strdup (text);
+  for (guint i = 0; i < self->pairs->len; i++)
+    {
+      const Pair *p = &g_array_index (self->pairs, Pair, i);
+      char *replaced = replace_all (result, p->secret, p->replacement);
+
+      if (replaced)
+        {
+          g_free (result);
+          result = replaced;
+        }
+    }
+
+  return result;
+}
+
+char *
+ls_redactor_person (LsRedactor *self,
+                    gint64      person_id,
+                    const char *name)
+{
+  if (self->mode == LS_REDACTION_NONE ||
+      (self->mode == LS_REDACTION_PARTNER && g_hash_table_contains (self->keep, &person_id)))
+    return g_strdup (name);
+
+  return pseudonym (person_id);
+}
+
+char *
+ls_redactor_number (LsRedactor *self,
+                    const char *number)
+{
+  if (self->mode == LS_REDACTION_NONE)
+    return g_strdup (number);
+
+  return mask_number (number);
+}
+
+GPtrArray *
+ls_redactor_get_secrets (LsRedactor *self)
+{
+  GPtrArray *secrets = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < self->pairs->len; i++)
+    g_ptr_array_add (secrets, g_strdup (g_array_index (self->pairs, Pair, i).secret));
+
+  return secrets;
+}
