@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <math.h>
 #include <string.h>
@@ -657,6 +658,117 @@ test_preview (void)
   g_assert_cmpstr (problem->field, ==, "start");
 }
 
+/* A calls file big enough to be interrupted part of the way through. */
+static char *
+write_big_calls (const char *dir,
+                 guint       rows)
+{
+  char *path = g_build_filename (dir, "big.csv", NULL);
+  GString *s = g_string_new ("Start,Caller,Callee,Type,Duration,Cell,IMEI\n");
+
+  for (guint i = 0; i < rows; i++)
+    g_string_append_printf (s, "%02u/%02u/2024 %02u:%02u:%02u,07700 9%05u,07700 9%05u,MOC,%u,C%u,3569380%08u\n",
+                            1 + (i / 86400) % 28, 1 + (i / (86400 * 28)) % 12, (i / 3600) % 24,
+                            (i / 60) % 60, i % 60, i % 997, (i * 7) % 991, i % 600, i % 50, i % 997);
+  write_file (path, s->str, s->len);
+  g_string_free (s, TRUE);
+  return path;
+}
+
+static void
+cancel_half_way (double   fraction,
+                 gpointer data)
+{
+  if (fraction > 0.5)
+    g_cancellable_cancel (data);
+}
+
+/* Cancel rolls back: the case is byte for byte as before. */
+static void
+test_cancel (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *case_path = make_case (dir);
+  g_autofree char *big = write_big_calls (dir, 60000);
+  g_autoptr(GBytes) before = read_bytes (case_path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(LsImportReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  LsImportOptions options = { 0, };
+
+  options.kind = LS_IMPORT_KIND_CALLS;
+  options.path = big;
+  {
+    g_autoptr(LsCase) kase = ls_case_open (case_path, NULL);
+
+    g_assert_false (ls_import_run (kase, &options, cancel_half_way, cancellable, cancellable, &report, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_cmpint (report->rows, >, 1000);
+    g_assert_cmpint (report->rows, <, 60000);
+    g_assert_cmpint (query_int (kase, "SELECT count(*) FROM calls"), ==, 4);
+  }
+  after = read_bytes (case_path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* kill -9 in the middle of an import: the case opens with what it held. */
+static void
+test_killed (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *case_path = make_case (dir);
+  g_autofree char *big = write_big_calls (dir, 300000);
+  const char *argv[] = { g_getenv ("LINESIGHT"), "import", case_path, "--kind", "calls", big, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsCase) kase = NULL;
+  g_autofree char *wal = g_strconcat (case_path, "-wal", NULL);
+  GPid pid;
+  int status;
+  gint64 deadline;
+
+  if (argv[0] == NULL)
+    {
+      g_test_skip ("LINESIGHT not set");
+      return;
+    }
+
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD |
+                                G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  /* Kill it once it writes into the WAL, or a second into the import. */
+  deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline)
+    {
+      GStatBuf st;
+
+      if (waitpid (pid, &status, WNOHANG) == pid)
+        {
+          g_spawn_close_pid (pid);
+          g_test_skip ("the import finished before it could be interrupted");
+          return;
+        }
+      if (g_stat (wal, &st) == 0 && st.st_size > 0)
+        break;
+      g_usleep (5000);
+    }
+  kill (pid, SIGKILL);
+  waitpid (pid, &status, 0);
+  g_spawn_close_pid (pid);
+  if (!WIFSIGNALED (status))
+    {
+      g_test_skip ("the import finished before it could be interrupted");
+      return;
+    }
+
+  kase = ls_case_open (case_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (kase, "SELECT count(*) FROM calls"), ==, 4);
+  g_assert_cmpint (query_int (kase, "SELECT count(*) FROM imports"), ==, 2);
+  g_assert_cmpint (query_int (kase, "SELECT count(*) FROM sqlite_schema WHERE name = 'calls_by_caller'"), ==, 1);
+}
+
 /* ---- the command line ---- */
 
 static void
@@ -839,6 +951,8 @@ main (int    argc,
   g_test_add_func ("/import/skip-bad-rows", test_skip_bad_rows);
   g_test_add_func ("/import/dry-run", test_dry_run);
   g_test_add_func ("/import/saved-mapping", test_saved_mapping);
+  g_test_add_func ("/import/cancel", test_cancel);
+  g_test_add_func ("/import/killed", test_killed);
   g_test_add_func ("/import/preview", test_preview);
   g_test_add_func ("/import/cli/error-format", test_cli_error_format);
   g_test_add_func ("/import/cli/stdin-summary", test_cli_stdin_and_summary);
