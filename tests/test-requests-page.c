@@ -110,6 +110,14 @@ test_register (void)
   iterate (2500);
   save_png (GTK_WIDGET (window), "requests-page.png");
 
+  /* The page never makes the window wider than a laptop screen. */
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 720);
+  }
+
   /* The first move offered from "submitted" is "acknowledged": record it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "requests.record-status", NULL));
   {
