@@ -337,6 +337,12 @@ draw_lane_backgrounds (Ctx *ctx)
           ls_render_style_set_color (cr, LS_STYLE_COLOR_MUTED);
           text_at (ctx, detail, PAD + 4, y + lh / 2 + 1, 10, FALSE, 0, ctx->layout.plot_x - PAD - 8);
         }
+      else if (detail && g_str_has_prefix (l->key, "phone:"))
+        {
+          /* One line: whose phone it is comes first. */
+          g_autofree char *both = g_strdup_printf ("%s · %s", detail, label);
+          text_at (ctx, both, PAD + 4, y + lh / 2 - 8, MIN (12, lh - 5), selected, 0, ctx->layout.plot_x - PAD - 8);
+        }
       else
         text_at (ctx, label, PAD + 4, y + lh / 2 - 8, MIN (12, lh - 5), selected, 0, ctx->layout.plot_x - PAD - 8);
     }
