@@ -494,9 +494,28 @@ draw_lane_bins (Ctx *ctx)
   const LsTimelineScene *scene = ctx->scene;
   LsTimelineBins *bins = scene->bins;
   double lh = ctx->layout.lane_height, half = lh / 2 - 2;
-  guint32 max = ls_timeline_bins_get_lane_max (bins);
-  /* Square-root scale: one call shows, a busy day does not flatten the rest. */
-  double scale = max ? half / sqrt ((double) max) : 0;
+  guint n = ls_timeline_bins_get_n_bins (bins);
+  guint b0 = ls_timeline_bins_find (bins, scene->from);
+  guint b1 = MIN (n, ls_timeline_bins_find (bins, scene->to) + 1);
+  guint32 max = 0;
+  double scale;
+
+  /* Scaled to the busiest bin in view on the lanes drawn, so zooming in
+   * or picking people keeps the bars readable; square root, so one call
+   * shows and a busy day does not flatten the rest. */
+  for (guint row = 0; row < ctx->layout.n_visible; row++)
+    {
+      guint lane = scene_lane (scene, row);
+      const guint32 *out, *in;
+
+      if (lane >= ls_timeline_model_get_n_lanes (scene->model))
+        continue;
+      out = ls_timeline_bins_get_out (bins, lane);
+      in = ls_timeline_bins_get_in (bins, lane);
+      for (guint b = b0; b < b1; b++)
+        max = MAX (max, MAX (out[b], in[b]));
+    }
+  scale = max ? half / sqrt ((double) max) : 0;
 
   for (guint row = 0; row < ctx->layout.n_visible; row++)
     {
