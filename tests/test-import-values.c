@@ -308,6 +308,20 @@ test_header_matching (void)
   check_guess (LS_IMPORT_KIND_CALLS, split, "kind", 4);
   check_guess (LS_IMPORT_KIND_CALLS, split, "cell", 6);
 
+  {
+    const char * const target[] = { "Target", "Other Party", "Direction", "Start Date", "Start Time",
+                                    "Duration (secs)", "Event", NULL };
+
+    check_guess (LS_IMPORT_KIND_CALLS, target, "target", 0);
+    check_guess (LS_IMPORT_KIND_CALLS, target, "other", 1);
+    check_guess (LS_IMPORT_KIND_CALLS, target, "direction", 2);
+    check_guess (LS_IMPORT_KIND_CALLS, target, "date", 3);
+    check_guess (LS_IMPORT_KIND_CALLS, target, "time", 4);
+    check_guess (LS_IMPORT_KIND_CALLS, target, "duration", 5);
+    check_guess (LS_IMPORT_KIND_CALLS, target, "kind", 6);
+    check_guess (LS_IMPORT_KIND_CALLS, target, "caller", -1);
+  }
+
   check_guess (LS_IMPORT_KIND_CALLS, ee, "start", 0);
   check_guess (LS_IMPORT_KIND_CALLS, ee, "caller", 1);
   check_guess (LS_IMPORT_KIND_CALLS, ee, "callee", 2);
