@@ -19,6 +19,7 @@ static const LsCliCommand commands[] = {
   { "outcomes", N_("List what the operation achieved"), ls_cli_outcomes },
   { "outcome", N_("Record an outcome"), ls_cli_outcome },
   { "results", N_("Write a summary of results as PDF"), ls_cli_results },
+  { "brief", N_("Write a briefing pack as PDF"), ls_cli_brief },
   { "audit", N_("List the case’s exports and changes"), ls_cli_audit },
   { "analyse", N_("Network measures, roles, deal lines and other findings"), ls_cli_analyse },
   { "import", N_("Import calls, people, phones, handsets, cells or events from CSV"), ls_cli_import },

@@ -37,6 +37,7 @@ int ls_cli_safeguarding (int argc, char **argv);
 int ls_cli_referral     (int argc, char **argv);
 int ls_cli_info         (int argc, char **argv);
 int ls_cli_audit        (int argc, char **argv);
+int ls_cli_brief        (int argc, char **argv);
 int ls_cli_analyse      (int argc, char **argv);
 int ls_cli_demo         (int argc, char **argv);
 int ls_cli_import       (int argc, char **argv);

@@ -98,6 +98,20 @@ test_partner (void)
   g_assert_cmpstr (kept, ==, "Ellie Simmons");
 }
 
+/* Whole words only: a name inside a longer word is not that name. */
+static void
+test_words (void)
+{
+  gint64 tyrese, ellie;
+  g_autoptr(LsCase) kase = make_case (&tyrese, &ellie);
+  g_autoptr(LsRedactor) r = ls_redactor_new (ls_case_get_db (kase), LS_REDACTION_ALL, NULL, NULL);
+  g_autofree char *out = ls_redactor_text (r, "Tyreses and Okaforian; 4477009001234; Okafor.");
+  g_autofree char *alias = g_strdup_printf ("Person %" G_GINT64_FORMAT ".", tyrese);
+
+  g_assert_true (g_str_has_prefix (out, "Tyreses and Okaforian; 4477009001234; "));
+  g_assert_true (g_str_has_suffix (out, alias));
+}
+
 static void
 test_none (void)
 {
@@ -117,6 +131,7 @@ main (int    argc,
 
   g_test_add_func ("/redactor/all", test_all);
   g_test_add_func ("/redactor/partner", test_partner);
+  g_test_add_func ("/redactor/words", test_words);
   g_test_add_func ("/redactor/none", test_none);
 
   return g_test_run ();

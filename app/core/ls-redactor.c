@@ -195,8 +195,41 @@ ls_redactor_get_mode (LsRedactor *self)
   return self->mode;
 }
 
-/* Replaces every occurrence of each secret, ignoring ASCII case for the
- * letters (names are written in capitals in some exports). */
+/* A secret counts only as a whole word: "Mark" is a name, "marking" is
+ * not; "900123" inside a longer number is not that number. */
+static gboolean
+is_word_char (const char *text,
+              const char *at)
+{
+  gunichar c;
+
+  if (at < text || *at == '\0')
+    return FALSE;
+  c = g_utf8_get_char_validated (at, -1);
+  return c != (gunichar) -1 && c != (gunichar) -2 && g_unichar_isalnum (c);
+}
+
+static const char *
+find_word (const char *text,
+           const char *from,
+           const char *secret,
+           gsize       len)
+{
+  const char *hit;
+
+  for (const char *p = from; (hit = strcasestr (p, secret)) != NULL; p = hit + 1)
+    {
+      const char *before = g_utf8_find_prev_char (text, hit);
+
+      if ((before == NULL || !is_word_char (text, before)) && !is_word_char (text, hit + len))
+        return hit;
+    }
+
+  return NULL;
+}
+
+/* Replaces every whole-word occurrence of SECRET, ignoring ASCII case
+ * (names are written in capitals in some exports); NULL when none. */
 static char *
 replace_all (const char *text,
              const char *secret,
@@ -207,11 +240,11 @@ replace_all (const char *text,
   const char *p = text;
   const char *hit;
 
-  if (strcasestr (text, secret) == NULL)
+  if (find_word (text, text, secret, len) == NULL)
     return NULL;
 
   out = g_string_new (NULL);
-  while ((hit = strcasestr (p, secret)) != NULL)
+  while ((hit = find_word (text, p, secret, len)) != NULL)
     {
       g_string_append_len (out, p, hit - p);
       g_string_append (out, replacement);
