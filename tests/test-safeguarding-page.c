@@ -12,6 +12,8 @@
 #include "ls-case-referrals.h"
 #include "ls-demo.h"
 #include "ls-safeguarding-page.h"
+#include "ls-safeguarding-preferences.h"
+#include "ls-settings.h"
 #include "ls-session.h"
 
 static char *case_path;
@@ -210,6 +212,52 @@ test_page (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+collect_spins (GtkWidget *widget,
+               GPtrArray *spins)
+{
+  if (GTK_IS_SPIN_BUTTON (widget))
+    g_ptr_array_add (spins, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_spins (child, spins);
+}
+
+/* Preferences: one spin row per threshold, bound to its GSettings key, and
+ * the thresholds the page reads are those keys. */
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = ls_settings_new ();
+  AdwPreferencesPage *prefs = ls_safeguarding_preferences_page_new (settings);
+  g_autoptr(GPtrArray) spins = g_ptr_array_new ();
+  LsSafeguardingOptions options;
+  const LsSafeguardingOptions defaults = LS_SAFEGUARDING_OPTIONS_INIT;
+
+  g_object_ref_sink (prefs);
+  collect_spins (GTK_WIDGET (prefs), spins);
+  g_assert_cmpuint (spins->len, ==, 8);
+
+  /* The schema's defaults are the documented ones in the core. */
+  ls_safeguarding_options_from_settings (settings, &options);
+  g_assert_cmpuint (options.age_gap_years, ==, defaults.age_gap_years);
+  g_assert_cmpfloat (options.far_from_home_km, ==, defaults.far_from_home_km);
+  g_assert_cmpuint (options.missing_episodes, ==, defaults.missing_episodes);
+  g_assert_cmpuint (options.cuckoo_phones, ==, defaults.cuckoo_phones);
+  g_assert_cmpuint (options.cuckoo_days, ==, defaults.cuckoo_days);
+  g_assert_cmpfloat (options.cuckoo_radius_km, ==, defaults.cuckoo_radius_km);
+  g_assert_cmpuint (options.instruction_minutes, ==, defaults.instruction_minutes);
+  g_assert_cmpuint (options.several_phones, ==, defaults.several_phones);
+
+  /* The first row is the age gap: setting it changes the key. */
+  gtk_spin_button_set_value (g_ptr_array_index (spins, 0), 9);
+  g_assert_cmpuint (g_settings_get_uint (settings, "safeguarding-age-gap"), ==, 9);
+  ls_safeguarding_options_from_settings (settings, &options);
+  g_assert_cmpuint (options.age_gap_years, ==, 9);
+  g_settings_reset (settings, "safeguarding-age-gap");
+
+  g_object_unref (prefs);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -229,6 +277,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/safeguarding/page", test_page);
+  g_test_add_func ("/safeguarding/preferences", test_preferences);
   rc = g_test_run ();
   g_free (case_path);
 
