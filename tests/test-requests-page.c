@@ -10,6 +10,7 @@
 #include "ls-case.h"
 #include "ls-request.h"
 #include "ls-requests-page.h"
+#include "ls-briefing-dialog.h"
 #include "ls-window-private.h"
 #include "test-case-builder.h"
 
@@ -137,6 +138,43 @@ test_register (void)
   g_object_unref (window);
 }
 
+/* Create Briefing… writes the pack on a worker thread, then records the
+ * export in the case's audit log and closes. */
+static void
+test_briefing_dialog (void)
+{
+  g_autofree char *path = test_case_build (200);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *pdf = g_build_filename (dir, "briefing.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  LsWindow *window = ls_window_new (NULL);
+  LsBriefingDialog *dialog;
+  LsCase *kase;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ls_window_load_case (window, path, &error));
+  kase = ls_session_get_case (ls_window_get_session (window));
+
+  dialog = ls_briefing_dialog_new (ls_window_get_session (window));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  ls_briefing_dialog_create_to (dialog, pdf);
+  g_assert_true (ls_briefing_dialog_is_busy (dialog));
+  while (dialog != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (dialog);   /* closed itself when done */
+
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (ls_sqlite_query_int (ls_case_get_db (kase),
+                                        "SELECT count(*) FROM audit_log WHERE action = 'export'"
+                                        " AND subject = 'briefing'", 0), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -145,6 +183,7 @@ main (int    argc,
   adw_init ();
 
   g_test_add_func ("/requests-page/register", test_register);
+  g_test_add_func ("/briefing-dialog/create", test_briefing_dialog);
 
   return g_test_run ();
 }

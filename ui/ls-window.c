@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ls-briefing-dialog.h"
 #include "ls-case.h"
 #include "ls-data-page.h"
 #include "ls-import-dialog.h"
@@ -141,6 +142,7 @@ ls_window_class_init (LsWindowClass *klass)
 
   ls_window_class_add_file_actions (widget_class);
   ls_import_dialog_install_action (widget_class);
+  ls_briefing_dialog_install_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
 }
 

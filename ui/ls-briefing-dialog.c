@@ -1,0 +1,403 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* LsBriefingDialog: Create Briefing… in the window. The pack is written on
+ * a worker thread with its own connection to the case, with progress and
+ * Cancel; the export is then recorded in the case's audit log. The Case
+ * History dialog (win.case-history) lists that log. */
+#define G_LOG_DOMAIN "ls-briefing-dialog"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "ls-briefing.h"
+#include "ls-briefing-dialog.h"
+#include "ls-case-audit.h"
+#include "ls-time.h"
+#include "ls-window.h"
+
+struct _LsBriefingDialog
+{
+  AdwWindow        parent_instance;
+
+  LsSession       *session;
+  GCancellable    *cancellable;
+
+  AdwToastOverlay *toasts;
+  AdwComboRow     *marking;
+  AdwComboRow     *redaction;
+  AdwEntryRow     *from;
+  AdwEntryRow     *to;
+  GtkProgressBar  *progress;
+};
+
+G_DEFINE_FINAL_TYPE (LsBriefingDialog, ls_briefing_dialog, ADW_TYPE_WINDOW)
+
+static const char * const markings[] = { "OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET" };
+static const char * const redaction_names[] = { "none", "partner", "all" };
+
+typedef struct {
+  char              *case_path;
+  char              *path;
+  char              *marking;
+  LsBriefingOptions  options;
+  GWeakRef           dialog;
+  double             fraction;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_free (job->case_path);
+  g_free (job->path);
+  g_free (job->marking);
+  g_weak_ref_clear (&job->dialog);
+  g_free (job);
+}
+
+static gboolean
+read_date (AdwEntryRow *row,
+           gboolean     end,
+           gint64      *out)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autoptr(GDateTime) dt = NULL;
+  int y, m, d;
+
+  *out = -1;
+  if (*text == '\0')
+    return TRUE;
+  if (sscanf (text, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
+    return FALSE;
+  dt = g_date_time_new (ls_time_zone_london (), y, m, d, 0, 0, 0);
+  *out = g_date_time_to_unix (dt) + (end ? 86400 : 0);
+
+  return TRUE;
+}
+
+static gboolean
+show_progress (gpointer data)
+{
+  Job *job = data;
+  g_autoptr(LsBriefingDialog) self = g_weak_ref_get (&job->dialog);
+
+  if (self)
+    gtk_progress_bar_set_fraction (self->progress, job->fraction);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Called on the worker thread: hand the figure to the main thread. */
+static void
+progress_cb (double   fraction,
+             gpointer data)
+{
+  Job *job = data;
+
+  job->fraction = fraction;
+  g_idle_add (show_progress, job);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Job *job = task_data;
+  GError *error = NULL;
+  g_autoptr(LsCase) kase = ls_case_open (job->case_path, &error);
+
+  if (kase == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  job->options.kase = kase;
+  job->options.cancellable = cancellable;
+  job->options.progress = progress_cb;
+  job->options.progress_data = job;
+  if (!ls_briefing_write (&job->options, job->path, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+set_busy (LsBriefingDialog *self,
+          gboolean          busy)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->progress), busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.create", !busy);
+  gtk_progress_bar_set_fraction (self->progress, 0);
+}
+
+static void
+write_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  LsBriefingDialog *self = LS_BRIEFING_DIALOG (source);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  LsCase *kase = ls_session_get_case (self->session);
+
+  set_busy (self, FALSE);
+  g_clear_object (&self->cancellable);
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
+
+  if (kase != NULL)
+    {
+      LsExportRecord rec = { "briefing", "pdf", redaction_names[job->options.redaction],
+                             job->options.from, job->options.to, job->path };
+
+      if (!ls_case_record_export (kase, &rec, &error))
+        {
+          adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+          return;
+        }
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+void
+ls_briefing_dialog_create_to (LsBriefingDialog *self,
+                              const char       *path)
+{
+  LsCase *kase = ls_session_get_case (self->session);
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+
+  g_return_if_fail (LS_IS_BRIEFING_DIALOG (self));
+
+  if (kase == NULL || self->cancellable != NULL)
+    return;
+
+  job = g_new0 (Job, 1);
+  if (!read_date (self->from, FALSE, &job->options.from) || !read_date (self->to, TRUE, &job->options.to))
+    {
+      job_free (job);
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Dates are written like 2024-03-01")));
+      return;
+    }
+  job->case_path = g_strdup (ls_case_get_path (kase));
+  job->path = g_strdup (path);
+  job->marking = g_strdup (markings[MIN (adw_combo_row_get_selected (self->marking), 2)]);
+  job->options.marking = job->marking;
+  job->options.redaction = (LsRedaction) MIN (adw_combo_row_get_selected (self->redaction), 2);
+  g_weak_ref_init (&job->dialog, self);
+
+  self->cancellable = g_cancellable_new ();
+  set_busy (self, TRUE);
+  task = g_task_new (self, self->cancellable, write_done_cb, NULL);
+  g_task_set_source_tag (task, ls_briefing_dialog_create_to);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+gboolean
+ls_briefing_dialog_is_busy (LsBriefingDialog *self)
+{
+  return self->cancellable != NULL;
+}
+
+static void
+save_response_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  gpointer         user_data)
+{
+  LsBriefingDialog *self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    ls_briefing_dialog_create_to (self, path);
+
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+static void
+create_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  LsBriefingDialog *self = LS_BRIEFING_DIALOG (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save Briefing"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "briefing.pdf");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  LsBriefingDialog *self = LS_BRIEFING_DIALOG (widget);
+
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+ls_briefing_dialog_dispose (GObject *object)
+{
+  LsBriefingDialog *self = LS_BRIEFING_DIALOG (object);
+
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->session);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LS_TYPE_BRIEFING_DIALOG);
+
+  G_OBJECT_CLASS (ls_briefing_dialog_parent_class)->dispose (object);
+}
+
+static void
+ls_briefing_dialog_class_init (LsBriefingDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ls_briefing_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ls-briefing-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LsBriefingDialog, toasts);
+  gtk_widget_class_bind_template_child (widget_class, LsBriefingDialog, marking);
+  gtk_widget_class_bind_template_child (widget_class, LsBriefingDialog, redaction);
+  gtk_widget_class_bind_template_child (widget_class, LsBriefingDialog, from);
+  gtk_widget_class_bind_template_child (widget_class, LsBriefingDialog, to);
+  gtk_widget_class_bind_template_child (widget_class, LsBriefingDialog, progress);
+
+  gtk_widget_class_install_action (widget_class, "briefing.create", NULL, create_action);
+  gtk_widget_class_install_action (widget_class, "briefing.cancel", NULL, cancel_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "briefing.cancel", NULL);
+}
+
+static void
+ls_briefing_dialog_init (LsBriefingDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+LsBriefingDialog *
+ls_briefing_dialog_new (LsSession *session)
+{
+  LsBriefingDialog *self = g_object_new (LS_TYPE_BRIEFING_DIALOG, NULL);
+  LsCase *kase = ls_session_get_case (session);
+  g_autofree char *marking = kase ? ls_case_get_meta (kase, "marking") : NULL;
+  gint64 from = ls_session_get_range_from (session);
+  gint64 to = ls_session_get_range_to (session);
+
+  self->session = g_object_ref (session);
+  for (guint i = 0; i < G_N_ELEMENTS (markings); i++)
+    if (g_strcmp0 (marking, markings[i]) == 0)
+      adw_combo_row_set_selected (self->marking, i);
+  if (marking == NULL)
+    adw_combo_row_set_selected (self->marking, 1);
+  if (from >= 0)
+    {
+      g_autofree char *text = ls_time_format_local (from, "%Y-%m-%d");
+      gtk_editable_set_text (GTK_EDITABLE (self->from), text);
+    }
+  if (to >= 0)
+    {
+      g_autofree char *text = ls_time_format_local (to - 1, "%Y-%m-%d");
+      gtk_editable_set_text (GTK_EDITABLE (self->to), text);
+    }
+
+  return self;
+}
+
+static void
+create_briefing_action (GtkWidget  *widget,
+                        const char *name,
+                        GVariant   *param)
+{
+  LsSession *session = ls_window_get_session (LS_WINDOW (widget));
+  LsBriefingDialog *dialog;
+
+  if (ls_session_get_case (session) == NULL)
+    return;
+  dialog = ls_briefing_dialog_new (session);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (widget));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Case History: every export, briefing, referral and request change. */
+static void
+case_history_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  LsCase *kase = ls_session_get_case (ls_window_get_session (LS_WINDOW (widget)));
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *page, *group;
+
+  if (kase == NULL || (entries = ls_case_list_audit (kase, &error)) == NULL)
+    return;
+
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Case History"));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (widget));
+  gtk_window_set_default_size (GTK_WINDOW (window), 720, 560);
+  page = adw_preferences_page_new ();
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Exports and Changes"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Who exported what, and every change to referrals and data "
+                                           "requests, newest first."));
+  if (entries->len == 0)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
+                               gtk_label_new (_("Nothing has been exported or changed yet.")));
+  for (guint i = entries->len; i > 0; i--)
+    {
+      LsAuditEntry *e = g_ptr_array_index (entries, i - 1);
+      g_autofree char *when = ls_time_format_local (e->at, "%d/%m/%Y %H:%M");
+      g_autofree char *title = g_strdup_printf ("%s — %s", e->action, e->subject ? e->subject : "");
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s%s%s%s%s", when, e->user,
+                                                   e->old_value || e->new_value ? " · " : "",
+                                                   e->old_value ? e->old_value : "",
+                                                   e->old_value || e->new_value ? " → " : "",
+                                                   e->new_value ? e->new_value : "");
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (e->details)
+        gtk_widget_set_tooltip_text (row, e->details);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+    gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+    gtk_widget_set_vexpand (page, TRUE);
+    gtk_box_append (GTK_BOX (box), page);
+    adw_window_set_content (ADW_WINDOW (window), box);
+  }
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+void
+ls_briefing_dialog_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.create-briefing", NULL, create_briefing_action);
+  gtk_widget_class_install_action (widget_class, "win.case-history", NULL, case_history_action);
+}
