@@ -76,12 +76,42 @@ data_path (const char *file)
   return g_test_build_filename (G_TEST_DIST, "data", "import", file, NULL);
 }
 
+static void
+remove_tree (gpointer data)
+{
+  const char *path = data;
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  if (dir)
+    g_dir_close (dir);
+  g_rmdir (path);
+}
+
+static void
+remove_tree_and_free (char *path)
+{
+  remove_tree (path);
+  g_free (path);
+}
+
+/* A directory of the test's own, removed when the test ends. */
 static char *
 temp_dir (void)
 {
   char *dir = g_dir_make_tmp ("linesight-import-XXXXXX", NULL);
 
   g_assert_nonnull (dir);
+  g_test_queue_destroy ((GDestroyNotify) remove_tree_and_free, g_strdup (dir));
   return dir;
 }
 
