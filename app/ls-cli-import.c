@@ -14,6 +14,7 @@
 #include "ls-case.h"
 #include "ls-case-writer.h"
 #include "ls-cli.h"
+#include "ls-request.h"
 #include "ls-import.h"
 
 static void
@@ -73,6 +74,7 @@ ls_cli_import (int    argc,
   g_autofree char *save_mapping = NULL;
   g_auto(GStrv) maps = NULL;
   gboolean skip_bad_rows = FALSE, dry_run = FALSE;
+  gint64 request_id = -1;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(LsCase) kase = NULL;
   g_autoptr(LsImportReport) report = NULL;
@@ -93,6 +95,8 @@ ls_cli_import (int    argc,
       N_("Import the good rows; write the others, with reasons, to FILE.rejected.csv"), NULL },
     { "dry-run", 0, 0, G_OPTION_ARG_NONE, &dry_run,
       N_("Check the file and count what would be imported, changing nothing"), NULL },
+    { "request", 0, 0, G_OPTION_ARG_INT64, &request_id,
+      N_("The file answers data request N: link the import to it and close the request"), N_("N") },
     { NULL }
   };
 
@@ -131,7 +135,30 @@ ls_cli_import (int    argc,
   if (kase == NULL)
     return ls_cli_fail (error);
 
+  if (request_id >= 0 && !dry_run)
+    {
+      g_autoptr(LsRequest) request = ls_case_get_request (kase, request_id, &error);
+
+      if (request == NULL)
+        return ls_cli_fail (error);
+      if (!ls_request_status_can_move (request->status, LS_REQUEST_IMPORTED) &&
+          !ls_request_status_is_open (request->status))
+        {
+          g_printerr ("linesight import: %s\n",
+                      _("that request is not waiting for data (see linesight requests)"));
+          return 1;
+        }
+    }
+
   ok = ls_import_run (kase, &options, NULL, NULL, NULL, &report, &error);
+  /* The data is in; now the request it answers closes, linked to it. */
+  if (ok && request_id >= 0 && !dry_run && report->import_id > 0 &&
+      !ls_case_link_request_import (kase, request_id, report->import_id, &error))
+    {
+      g_prefix_error (&error, _("The data was imported, but request %" G_GINT64_FORMAT " was not closed: "),
+                      request_id);
+      return ls_cli_fail (error);
+    }
   g_clear_object (&kase);
 
   if (report != NULL)

@@ -412,6 +412,23 @@ test_cli_request (void)
     list = run_linesight (args, 0);
   }
   g_assert_nonnull (strstr (list, ",urgent,submitted,2024-07-01,"));
+
+  /* The provider's answer imported against the request closes it. */
+  {
+    g_autofree char *answer = g_build_filename (dir, "answer.csv", NULL);
+    g_autofree char *json = NULL;
+    const char *args[] = { "import", path, "--kind", "calls", answer, "--request", id, NULL };
+    const char *show[] = { "request", path, "--id", id, NULL };
+
+    g_assert_true (g_file_set_contents (answer,
+                                        "Start Time,A Number,B Number,Call Type,Duration\n"
+                                        "02/07/2024 10:00:00,07700 900555,07700 900556,Voice,60\n",
+                                        -1, NULL));
+    g_free (run_linesight (args, 0));
+    json = run_linesight (show, 0);
+    g_assert_nonnull (strstr (json, "\"status\" : \"imported\""));
+    g_assert_null (strstr (json, "\"import_id\" : null"));
+  }
 }
 
 /* Whether poppler's pdftotext is there to read PDFs back. */
