@@ -79,6 +79,7 @@ struct _LsTimelineView
   GtkDrawingArea     *canvas;
   GtkAdjustment      *zoom_adjustment;
   GtkDropDown        *step_dropdown;
+  GtkButton          *play_button;
   GtkLabel           *status;
 };
 
@@ -1034,6 +1035,8 @@ set_playing (LsTimelineView *self,
   if (self->playing == playing)
     return;
   self->playing = playing;
+  gtk_button_set_icon_name (self->play_button, playing ? "media-playback-pause-symbolic"
+                                                       : "media-playback-start-symbolic");
   g_clear_handle_id (&self->play_source, g_source_remove);
   if (playing)
     {
@@ -1603,6 +1606,7 @@ ls_timeline_view_class_init (LsTimelineViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LsTimelineView, canvas);
   gtk_widget_class_bind_template_child (widget_class, LsTimelineView, zoom_adjustment);
   gtk_widget_class_bind_template_child (widget_class, LsTimelineView, step_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, LsTimelineView, play_button);
   gtk_widget_class_bind_template_child (widget_class, LsTimelineView, status);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "timeline");
