@@ -60,6 +60,14 @@ test_create (void)
   g_assert_cmpint (counts.calls, ==, 0);
   g_assert_cmpint (counts.first_call, ==, -1);
 
+  /* A second connection opens it while the first is still open. */
+  {
+    g_autoptr(LsCase) again = ls_case_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (again);
+  }
+
   /* A second create on the same path is refused. */
   g_assert_null (ls_case_create (path, NULL, NULL, &error));
   g_assert_error (error, LS_CASE_ERROR, LS_CASE_ERROR_EXISTS);

@@ -329,7 +329,10 @@ ls_case_create (const char  *path,
       !ls_case_set_meta (self, "created", now, error) ||
       !ls_case_set_meta (self, "modified", now, error) ||
       !ls_case_set_meta (self, "data_version", "0", error) ||
-      !ls_sqlite_exec (self->db, "COMMIT;", error))
+      !ls_sqlite_exec (self->db, "COMMIT;", error) ||
+      /* The header (application id, schema version) must be in the file
+       * itself, not only in the WAL: other connections check it there. */
+      !ls_sqlite_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE);", error))
     {
       g_autofree char *wal = g_strconcat (path, "-wal", NULL);
       g_autofree char *shm = g_strconcat (path, "-shm", NULL);
@@ -443,6 +446,7 @@ ls_case_open (const char  *path,
           g_prefix_error (error, "Cannot bring the case up to date: ");
           return NULL;
         }
+      ls_sqlite_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE);", NULL);
     }
 
   return g_steal_pointer (&self);
