@@ -25,6 +25,7 @@ static const LsCliCommand commands[] = {
   { "import", N_("Import calls, people, phones, handsets, cells or events from CSV"), ls_cli_import },
   { "safeguarding", N_("List the children and vulnerable adults at risk"), ls_cli_safeguarding },
   { "referral", N_("Show, change or print a person’s safeguarding referral"), ls_cli_referral },
+  { "export", N_("Draw a view to a PNG, PDF or SVG file"), ls_cli_export },
 };
 
 static const LsCliCommand *

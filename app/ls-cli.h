@@ -46,5 +46,6 @@ int ls_cli_request      (int argc, char **argv);
 int ls_cli_outcomes     (int argc, char **argv);
 int ls_cli_outcome      (int argc, char **argv);
 int ls_cli_results      (int argc, char **argv);
+int ls_cli_export       (int argc, char **argv);
 
 G_END_DECLS

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Loading the network map's scene from a case (graph, analysis, cached or
+ * fresh layout), shared by the widget's worker thread and the command
+ * line, and the network's entry in the export table. */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "ls-export.h"
+#include "ls-network-render.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  LsGraphQuery         query;
+  LsNetworkLayoutKind  kind;
+  gboolean             relayout;      /* ignore the cache (pinned nodes still stay) */
+  int                  root;          /* twopi's centre, or -1 */
+  gint64               data_version;
+} LsNetworkLoad;
+
+/* Progress runs 0–1 over graph, analysis and layout. *FROM_CACHE tells
+ * whether the positions came from the case's layout cache (then there is
+ * nothing to save). */
+LsNetworkScene     *ls_network_load        (sqlite3              *db,
+                                            const LsNetworkLoad  *load,
+                                            gboolean             *from_cache,
+                                            LsProgressFunc        progress,
+                                            gpointer              progress_data,
+                                            GCancellable         *cancellable,
+                                            GError              **error);
+/* Where a scene's layout is cached: "sfdp", "neato"… with "+phones" when
+ * phones are shown separately. */
+char               *ls_network_cache_name  (LsNetworkScene       *scene);
+const LsExportView *ls_network_export_view (void);
+
+G_END_DECLS
