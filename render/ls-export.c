@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "ls-export.h"
 #include "ls-render-style.h"
@@ -64,6 +65,28 @@ surface_new (LsExportFormat  format,
     }
 }
 
+/* Puts <title> as the first child of the SVG's root element. */
+static gboolean
+svg_add_title (const char  *path,
+               const char  *title,
+               GError     **error)
+{
+  g_autofree char *svg = NULL, *escaped = NULL, *out = NULL;
+  const char *root, *end;
+  gsize len;
+
+  if (!g_file_get_contents (path, &svg, &len, error))
+    return FALSE;
+  root = strstr (svg, "<svg");
+  end = root ? strchr (root, '>') : NULL;
+  if (end == NULL)
+    return TRUE;
+  escaped = g_markup_escape_text (title, -1);
+  out = g_strdup_printf ("%.*s\n<title>%s</title>%s", (int) (end + 1 - svg), svg, escaped, end + 1);
+
+  return g_file_set_contents (path, out, -1, error);
+}
+
 gboolean
 ls_export_write_drawing (LsExportDrawFunc   draw,
                          gpointer           data,
@@ -71,6 +94,7 @@ ls_export_write_drawing (LsExportDrawFunc   draw,
                          const char        *path,
                          int                width,
                          int                height,
+                         const char        *title,
                          LsCase            *kase,
                          const char        *subject,
                          GError           **error)
@@ -90,6 +114,11 @@ ls_export_write_drawing (LsExportDrawFunc   draw,
     }
 
   surface = surface_new (format, path, width, height);
+  if (format == LS_EXPORT_PDF && title != NULL)
+    {
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
+    }
   cr = cairo_create (surface);
   if (format != LS_EXPORT_PNG)
     cairo_scale (cr, 72.0 / LS_EXPORT_DPI, 72.0 / LS_EXPORT_DPI);
@@ -112,6 +141,9 @@ ls_export_write_drawing (LsExportDrawFunc   draw,
       return FALSE;
     }
 
+  if (format == LS_EXPORT_SVG && title != NULL && !svg_add_title (path, title, error))
+    return FALSE;
+
   if (kase != NULL)
     {
       g_autofree char *details = g_strdup_printf ("format=%s width=%d height=%d",
@@ -129,6 +161,7 @@ ls_export_write (const LsExportView    *view,
                  const char            *path,
                  GError               **error)
 {
+  g_autofree char *title = NULL;
   gpointer data;
   gboolean ok;
 
@@ -137,8 +170,9 @@ ls_export_write (const LsExportView    *view,
   data = view->prepare (request, error);
   if (data == NULL)
     return FALSE;
+  title = view->title ? view->title (data) : NULL;
   ok = ls_export_write_drawing (view->draw, data, format, path,
-                                request->width, request->height,
+                                request->width, request->height, title,
                                 request->kase, view->name, error);
   if (view->free != NULL)
     view->free (data);

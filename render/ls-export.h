@@ -43,25 +43,31 @@ typedef void     (*LsExportDrawFunc)    (gpointer                data,
                                          double                  width,
                                          double                  height);
 
+typedef char *   (*LsExportTitleFunc)   (gpointer                data);
+
 typedef struct {
   const char          *name;     /* --view NAME */
   const char          *summary;
   LsExportPrepareFunc  prepare;
   LsExportDrawFunc     draw;
   GDestroyNotify       free;
+  LsExportTitleFunc    title;    /* the document's title (PDF/SVG metadata), or NULL */
 } LsExportView;
 
 gboolean    ls_export_format_from_string (const char        *name,
                                           LsExportFormat    *format);
 const char *ls_export_format_to_string   (LsExportFormat     format);
 /* Draws DATA with DRAW into PATH and records the export in the case's audit
- * log (when KASE is given). */
+ * log (when KASE is given). TITLE goes in the PDF's metadata and the SVG's
+ * <title>: cairo draws SVG text as glyph shapes, so the title is kept
+ * there as text for search and screen readers. */
 gboolean    ls_export_write_drawing      (LsExportDrawFunc   draw,
                                           gpointer           data,
                                           LsExportFormat     format,
                                           const char        *path,
                                           int                width,
                                           int                height,
+                                          const char        *title,
                                           LsCase            *kase,
                                           const char        *subject,
                                           GError           **error);

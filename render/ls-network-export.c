@@ -182,6 +182,17 @@ network_draw (gpointer  data,
   ls_network_render (cr, scene, &state);
 }
 
+char *
+ls_network_export_title (LsNetworkScene *scene)
+{
+  g_autofree char *range = ls_export_format_range (scene->from, scene->to);
+
+  /* Translators: "CASE — Network map, DATE RANGE (MARKING)" */
+  return g_strdup_printf (_("%s — Network map, %s (%s)"),
+                          scene->case_name ? scene->case_name : _("Untitled case"), range,
+                          scene->marking ? scene->marking : _("no marking"));
+}
+
 const LsExportView *
 ls_network_export_view (void)
 {
@@ -191,6 +202,7 @@ ls_network_export_view (void)
     network_prepare,
     network_draw,
     (GDestroyNotify) ls_network_scene_unref,
+    (LsExportTitleFunc) ls_network_export_title,
   };
 
   return &view;

@@ -34,5 +34,6 @@ LsNetworkScene     *ls_network_load        (sqlite3              *db,
  * phones are shown separately. */
 char               *ls_network_cache_name  (LsNetworkScene       *scene);
 const LsExportView *ls_network_export_view (void);
+char               *ls_network_export_title (LsNetworkScene      *scene);
 
 G_END_DECLS
