@@ -56,6 +56,7 @@ role_ranks (LsNetworkScene *scene)
 LsNetworkScene *
 ls_network_load (sqlite3              *db,
                  const LsNetworkLoad  *load,
+                 LsAnalysis           *analysis,
                  gboolean             *from_cache,
                  LsProgressFunc        progress,
                  gpointer              progress_data,
@@ -83,9 +84,8 @@ ls_network_load (sqlite3              *db,
   scene = ls_network_scene_new (graph, ls_network_layout_new (ls_graph_get_n_nodes (graph)));
   if (progress)
     progress (0.15, progress_data);
-  ls_network_scene_analyse (scene, cancellable);
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
+  if (analysis != NULL)
+    ls_network_scene_apply_analysis (scene, analysis);
   if (progress)
     progress (0.3, progress_data);
 
@@ -121,12 +121,38 @@ ls_network_load (sqlite3              *db,
   return g_steal_pointer (&scene);
 }
 
+LsAnalysis *
+ls_network_find_analysis (sqlite3      *db,
+                          gint64        from,
+                          gint64        to,
+                          GCancellable *cancellable)
+{
+  LsAnalysisOptions opts = LS_ANALYSIS_OPTIONS_INIT;
+  LsAnalysis *analysis;
+  gint64 phones;
+
+  opts.from = from;
+  opts.to = to;
+  analysis = ls_analysis_lookup_cached (db, &opts);
+  if (analysis != NULL)
+    return analysis;
+
+  /* Key-player analysis on thousands of nodes takes minutes: only small
+   * networks are analysed on the way; `linesight analyse` fills the cache. */
+  phones = ls_sqlite_query_int (db, "SELECT count(*) FROM phones", 0);
+  if (phones > LS_NETWORK_ANALYSE_MAX)
+    return NULL;
+
+  return ls_analysis_run (db, &opts, NULL, NULL, cancellable, NULL);
+}
+
 static gpointer
 network_prepare (const LsExportRequest  *request,
                  GError                **error)
 {
   LsNetworkLoad load = { LS_GRAPH_QUERY_INIT, LS_NETWORK_LAYOUT_AUTO, FALSE, -1, 0 };
   g_autoptr(LsNetworkScene) scene = NULL;
+  g_autoptr(LsAnalysis) analysis = NULL;
   g_autofree char *case_name = NULL, *marking = NULL;
   gboolean from_cache = FALSE;
   LsCase *kase = request->kase;
@@ -143,7 +169,11 @@ network_prepare (const LsExportRequest  *request,
   load.relayout = request->relayout;
   load.data_version = ls_case_get_data_version (kase);
 
-  scene = ls_network_load (ls_case_get_db (kase), &load, &from_cache, NULL, NULL,
+  analysis = ls_network_find_analysis (ls_case_get_db (kase), request->from, request->to,
+                                       request->cancellable);
+  if (analysis == NULL)
+    g_printerr (_("Roles are not shown: run “linesight analyse” on the case first.\n"));
+  scene = ls_network_load (ls_case_get_db (kase), &load, analysis, &from_cache, NULL, NULL,
                            request->cancellable, error);
   if (scene == NULL)
     return NULL;

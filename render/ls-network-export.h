@@ -20,11 +20,13 @@ typedef struct {
   gint64               data_version;
 } LsNetworkLoad;
 
-/* Progress runs 0–1 over graph, analysis and layout. *FROM_CACHE tells
- * whether the positions came from the case's layout cache (then there is
- * nothing to save). */
+/* Progress runs 0–1 over graph and layout. ANALYSIS (of the same range,
+ * or NULL) gives roles, communities and measures; dot ranks by its roles.
+ * *FROM_CACHE tells whether the positions came from the case's layout
+ * cache (then there is nothing to save). */
 LsNetworkScene     *ls_network_load        (sqlite3              *db,
                                             const LsNetworkLoad  *load,
+                                            LsAnalysis           *analysis,
                                             gboolean             *from_cache,
                                             LsProgressFunc        progress,
                                             gpointer              progress_data,
@@ -35,5 +37,12 @@ LsNetworkScene     *ls_network_load        (sqlite3              *db,
 char               *ls_network_cache_name  (LsNetworkScene       *scene);
 const LsExportView *ls_network_export_view (void);
 char               *ls_network_export_title (LsNetworkScene      *scene);
+/* The analysis to colour by: the cached one, or for graphs up to
+ * LS_NETWORK_ANALYSE_MAX nodes a fresh run; NULL when neither. */
+#define LS_NETWORK_ANALYSE_MAX 1500
+LsAnalysis         *ls_network_find_analysis (sqlite3            *db,
+                                              gint64              from,
+                                              gint64              to,
+                                              GCancellable       *cancellable);
 
 G_END_DECLS

@@ -19,6 +19,11 @@
 #define N_WIDTHS        8
 #define GRID_CELL       64.0
 #define MAX_LABEL_TRIES 2500
+/* Screen area per label: beyond this density a map stops being readable,
+ * so lower-priority labels wait until the person zooms in. */
+#define AREA_PER_LABEL  16000.0
+#define LABEL_PAD_X     6.0
+#define LABEL_PAD_Y     3.0
 
 /* Communities: distinct hues, none of them the victim purple. */
 static const LsColor community_colors[] = {
@@ -34,6 +39,7 @@ static const LsStyleColor role_colors[LS_NETWORK_N_ROLES] = {
   [LS_NETWORK_ROLE_LINE_HOLDER] = LS_STYLE_COLOR_LINE_HOLDER,
   [LS_NETWORK_ROLE_RUNNER]      = LS_STYLE_COLOR_RUNNER,
   [LS_NETWORK_ROLE_CUSTOMER]    = LS_STYLE_COLOR_CUSTOMER,
+  [LS_NETWORK_ROLE_DEAL_LINE]   = LS_STYLE_COLOR_DEAL_LINE,
 };
 
 #define N_COLOR_GROUPS (G_N_ELEMENTS (community_colors) + 1)
@@ -404,12 +410,13 @@ cell_key (int cx,
   return ((guint64) (guint32) cx << 32) | (guint32) cy;
 }
 
+/* Boxes keep a little air between them, so labels read as separate. */
 static gboolean
 boxes_overlap (const LsNetworkLabel *a,
                const LsNetworkLabel *b)
 {
-  return a->x < b->x + b->width && b->x < a->x + a->width &&
-         a->y < b->y + b->height && b->y < a->y + a->height;
+  return a->x < b->x + b->width + LABEL_PAD_X && b->x < a->x + a->width + LABEL_PAD_X &&
+         a->y < b->y + b->height + LABEL_PAD_Y && b->y < a->y + a->height + LABEL_PAD_Y;
 }
 
 static gboolean
@@ -502,6 +509,7 @@ label_candidates (LsNetworkScene           *scene,
         continue;
       c.priority = scene->measures[state->size_by][i] / max
                    + (scene->victims[i] ? 0.5 : 0)
+                   + (ls_graph_get_node (scene->graph, i)->kind == LS_NODE_PERSON ? 0.25 : 0)
                    + (scene->roles[i] != LS_NETWORK_ROLE_UNKNOWN && scene->roles[i] != LS_NETWORK_ROLE_CUSTOMER ? 1 : 0)
                    + (forced ? 10 : 0);
       g_array_append_val (candidates, c);
@@ -517,7 +525,7 @@ reserve_chrome (Placer                   *p,
                 const LsNetworkViewState *state)
 {
   LsNetworkLabel title = { -1, 0, 0, 480, 118 };
-  LsNetworkLabel legend = { -1, state->width - 250, state->height - 250, 250, 250 };
+  LsNetworkLabel legend = { -1, state->width - 250, state->height - 270, 250, 270 };
 
   if (!state->show_chrome)
     return;
@@ -536,6 +544,7 @@ ls_network_render_place_labels (LsNetworkScene           *scene,
                                                       (GDestroyNotify) g_array_unref);
   Placer p = { g_array_new (FALSE, FALSE, sizeof (LsNetworkLabel)), grid };
   GArray *placed = g_array_new (FALSE, FALSE, sizeof (LsNetworkLabel));
+  guint budget = (guint) (state->width * state->height / AREA_PER_LABEL);
   guint n_chrome;
 
   reserve_chrome (&p, state);
@@ -549,6 +558,8 @@ ls_network_render_place_labels (LsNetworkScene           *scene,
       gboolean forced = c->priority >= 10;
       int w, h;
 
+      if (!forced && p.boxes->len - n_chrome >= budget)
+        break;
       ls_network_render_to_screen (state, scene->layout->x[c->node], scene->layout->y[c->node], &sx, &sy);
       pango_layout_set_text (layout, text, -1);
       pango_layout_get_pixel_size (layout, &w, &h);
@@ -815,7 +826,7 @@ draw_legend (cairo_t                  *cr,
              const LsNetworkViewState *state)
 {
   g_autoptr(PangoLayout) layout = label_layout (cr, 12, FALSE);
-  const double w = 232, h = 17 * 11 + 16;
+  const double w = 232, h = 17 * 12 + 16;
   double x = state->width - w - 14, y = state->height - h - 34;
   LegendPen pen = { cr, layout, x + 10, y + 8 };
 

@@ -8,6 +8,7 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "ls-analysis.h"
 #include "ls-graph.h"
 #include "ls-network-layout.h"
 
@@ -19,6 +20,7 @@ typedef enum {
   LS_NETWORK_ROLE_LINE_HOLDER,
   LS_NETWORK_ROLE_RUNNER,
   LS_NETWORK_ROLE_CUSTOMER,
+  LS_NETWORK_ROLE_DEAL_LINE,    /* a phone that is itself the line */
   LS_NETWORK_N_ROLES
 } LsNetworkRole;
 
@@ -92,10 +94,11 @@ void            ls_network_scene_set_role     (LsNetworkScene   *self,
 void            ls_network_scene_set_community (LsNetworkScene  *self,
                                                guint             node,
                                                int               community);
-/* Fills measures, communities and roles from the analysis when it is
- * available (a no-op otherwise). */
-void            ls_network_scene_analyse      (LsNetworkScene   *self,
-                                               GCancellable     *cancellable);
+/* Takes measures, communities and roles from an analysis of the same
+ * range, matching nodes by key (a separately shown phone takes its
+ * person's role). */
+void            ls_network_scene_apply_analysis (LsNetworkScene *self,
+                                               LsAnalysis       *analysis);
 char           *ls_network_scene_dup_label    (LsNetworkScene   *self,
                                                guint             node,
                                                gboolean          redact);

@@ -162,12 +162,50 @@ ls_network_scene_set_community (LsNetworkScene *self,
   self->have_communities |= community >= 0;
 }
 
-void
-ls_network_scene_analyse (LsNetworkScene *self,
-                          GCancellable   *cancellable)
+static LsNetworkRole
+role_from_analysis (LsRole role)
 {
-  /* The analysis engine (ls-analysis.h) fills betweenness, eigenvector,
-   * communities and roles here once it is on main. */
+  switch (role)
+    {
+    case LS_ROLE_HEAD:        return LS_NETWORK_ROLE_HEAD;
+    case LS_ROLE_LINE_HOLDER: return LS_NETWORK_ROLE_LINE_HOLDER;
+    case LS_ROLE_RUNNER:      return LS_NETWORK_ROLE_RUNNER;
+    case LS_ROLE_CUSTOMER:    return LS_NETWORK_ROLE_CUSTOMER;
+    case LS_ROLE_DEAL_LINE:   return LS_NETWORK_ROLE_DEAL_LINE;
+    case LS_ROLE_NONE:
+    default:                  return LS_NETWORK_ROLE_UNKNOWN;
+    }
+}
+
+void
+ls_network_scene_apply_analysis (LsNetworkScene *self,
+                                 LsAnalysis     *analysis)
+{
+  guint n = self->layout->n_nodes;
+
+  g_return_if_fail (self != NULL && analysis != NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const LsGraphNode *node = ls_graph_get_node (self->graph, i);
+      const LsAnalysisNode *a;
+      int k = ls_analysis_find_node (analysis, node->key);
+
+      if (k < 0 && node->person_id >= 0)
+        {
+          g_autofree char *person = g_strdup_printf ("person:%" G_GINT64_FORMAT, node->person_id);
+          k = ls_analysis_find_node (analysis, person);
+        }
+      if (k < 0)
+        continue;
+      a = ls_analysis_get_node (analysis, (guint) k);
+      self->measures[LS_NETWORK_SIZE_BETWEENNESS][i] = a->measures.betweenness;
+      self->measures[LS_NETWORK_SIZE_EIGENVECTOR][i] = a->measures.eigenvector;
+      ls_network_scene_set_community (self, i, a->measures.community);
+      ls_network_scene_set_role (self, i, role_from_analysis (a->role));
+    }
+  update_max (self, LS_NETWORK_SIZE_BETWEENNESS);
+  update_max (self, LS_NETWORK_SIZE_EIGENVECTOR);
 }
 
 char *
@@ -208,6 +246,7 @@ ls_network_role_get_title (LsNetworkRole role)
 {
   static const char * const titles[] = {
     N_("Role not known"), N_("Head of the line"), N_("Line holder"), N_("Runner"), N_("Customer"),
+    N_("Deal line"),
   };
 
   g_return_val_if_fail (role < LS_NETWORK_N_ROLES, NULL);

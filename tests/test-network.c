@@ -283,14 +283,14 @@ test_load_cached (void)
   g_autofree char *name = NULL;
   gboolean cached = TRUE;
 
-  a = ls_network_load (ls_case_get_db (kase), &load, &cached, NULL, NULL, NULL, &error);
+  a = ls_network_load (ls_case_get_db (kase), &load, NULL, &cached, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_false (cached);
   name = ls_network_cache_name (a);
   g_assert_cmpstr (name, ==, "fdp");
   points = ls_network_layout_to_points (a->layout, a->graph);
   g_assert_true (ls_case_layouts_save (ls_case_get_db (kase), name, -1, -1, 1, points, &error));
-  b = ls_network_load (ls_case_get_db (kase), &load, &cached, NULL, NULL, NULL, &error);
+  b = ls_network_load (ls_case_get_db (kase), &load, NULL, &cached, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (cached);
   assert_same_layout (a->layout, b->layout);

@@ -75,6 +75,17 @@ load_on_reader (sqlite3       *reader,
   return analysis;
 }
 
+LsAnalysis *
+ls_analysis_lookup_cached (sqlite3                 *reader,
+                           const LsAnalysisOptions *opts)
+{
+  static const LsAnalysisOptions defaults = LS_ANALYSIS_OPTIONS_INIT;
+  g_autofree char *key = ls_analysis_cache_key (opts ? opts : &defaults);
+  g_autofree char *cached = ls_case_cache_lookup (reader, key, ls_case_cache_data_version (reader));
+
+  return cached != NULL ? ls_analysis_new_from_json (cached, NULL) : NULL;
+}
+
 static void
 store (LsCase   *kase,
        LoadData *d)

@@ -103,6 +103,12 @@ LsAnalysis     *ls_analysis_load           (LsCase                   *kase,
                                             GCancellable             *cancellable,
                                             GError                  **error);
 
+/* The cached result for OPTS if the case has not changed since it was
+ * made, else NULL (never runs the analysis): for views that show roles
+ * when they are known without waiting for them. Any thread, own reader. */
+LsAnalysis     *ls_analysis_lookup_cached  (sqlite3                  *reader,
+                                            const LsAnalysisOptions  *opts);
+
 /* Common contacts of two nodes: node indexes of the graph linked to both. */
 GArray         *ls_analysis_common_contacts (LsGraph                 *graph,
                                              const char              *key_a,
