@@ -426,6 +426,13 @@ ls_network_layout_compute (LsGraph                      *graph,
   if (!(any_pinned (options->points) &&
         (kind == LS_NETWORK_LAYOUT_NEATO || kind == LS_NETWORK_LAYOUT_FDP)))
     normalise_scale (layout);
+  /* fdp sums forces in an order that depends on memory addresses, which
+   * moves the last bits; a thousandth of a point is far below a pixel. */
+  for (guint i = 0; i < layout->n_nodes; i++)
+    {
+      layout->x[i] = round (layout->x[i] * 1000) / 1000;
+      layout->y[i] = round (layout->y[i] * 1000) / 1000;
+    }
   reapply_pins (layout, graph, options->points);
   report (options, 1.0);
 
