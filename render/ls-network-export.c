@@ -105,7 +105,7 @@ ls_network_load (sqlite3              *db,
       ranks = kind == LS_NETWORK_LAYOUT_DOT ? role_ranks (scene) : NULL;
       options.kind = kind;
       options.ranks = ranks;
-      options.root = load->root;
+      options.root = load->root_key ? ls_graph_find_node (graph, load->root_key) : -1;
       options.points = points;
       options.progress = stage_progress;
       options.progress_data = &stage;
@@ -150,7 +150,7 @@ static gpointer
 network_prepare (const LsExportRequest  *request,
                  GError                **error)
 {
-  LsNetworkLoad load = { LS_GRAPH_QUERY_INIT, LS_NETWORK_LAYOUT_AUTO, FALSE, -1, 0 };
+  LsNetworkLoad load = { LS_GRAPH_QUERY_INIT, LS_NETWORK_LAYOUT_AUTO, FALSE, NULL, 0 };
   g_autoptr(LsNetworkScene) scene = NULL;
   g_autoptr(LsAnalysis) analysis = NULL;
   g_autofree char *case_name = NULL, *marking = NULL;

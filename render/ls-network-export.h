@@ -16,7 +16,7 @@ typedef struct {
   LsGraphQuery         query;
   LsNetworkLayoutKind  kind;
   gboolean             relayout;      /* ignore the cache (pinned nodes still stay) */
-  int                  root;          /* twopi's centre, or -1 */
+  const char          *root_key;      /* twopi's centre (a node key), or NULL for the busiest */
   gint64               data_version;
 } LsNetworkLoad;
 

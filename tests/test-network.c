@@ -277,7 +277,7 @@ test_load_cached (void)
 {
   g_autoptr(LsCase) kase = make_case ();
   g_autoptr(GError) error = NULL;
-  LsNetworkLoad load = { LS_GRAPH_QUERY_INIT, LS_NETWORK_LAYOUT_FDP, FALSE, -1, 1 };
+  LsNetworkLoad load = { LS_GRAPH_QUERY_INIT, LS_NETWORK_LAYOUT_FDP, FALSE, NULL, 1 };
   g_autoptr(LsNetworkScene) a = NULL, b = NULL;
   g_autoptr(GHashTable) points = NULL;
   g_autofree char *name = NULL;

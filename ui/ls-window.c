@@ -15,6 +15,7 @@
 #include "ls-safeguarding-page.h"
 #include "ls-requests-page.h"
 #include "ls-settings.h"
+#include "ls-network-view.h"
 #include "ls-timeline-view.h"
 #include "ls-window-private.h"
 
@@ -120,6 +121,7 @@ ls_window_class_init (LsWindowClass *klass)
   g_type_ensure (LS_TYPE_MAP_VIEW);
   g_type_ensure (LS_TYPE_REQUESTS_PAGE);
   g_type_ensure (LS_TYPE_TIMELINE_VIEW);
+  g_type_ensure (LS_TYPE_NETWORK_VIEW);
   g_type_ensure (LS_TYPE_SAFEGUARDING_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ls-window.ui");
