@@ -8,8 +8,10 @@
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "ls-case-audit.h"
+#include "ls-redactor.h"
 #include "ls-render-style.h"
 #include "ls-safeguarding-render.h"
 #include "ls-time.h"
@@ -91,6 +93,7 @@ draw_bands (const LsSafeguardingRenderInfo *info,
 
 static void
 draw_row (const LsSafeguardingPerson *p,
+          LsRedactor                 *redactor,
           cairo_t                    *cr,
           double                      x,
           double                      y,
@@ -98,9 +101,12 @@ draw_row (const LsSafeguardingPerson *p,
 {
   g_autofree char *age = p->age >= 0 ? g_strdup_printf ("%d", p->age) : g_strdup ("—");
   g_autofree char *summary = ls_safeguarding_person_summary (p, 3);
-  g_autofree char *name = p->risk_rose ? g_strdup_printf ("%s ▲", p->name) : g_strdup (p->name);
+  gint64 id = g_ascii_strtoll (p->key + strlen ("person:"), NULL, 10);
+  g_autofree char *who = redactor ? ls_redactor_person (redactor, id, p->name) : g_strdup (p->name);
+  g_autofree char *name = p->risk_rose ? g_strdup_printf ("%s ▲", who) : g_strdup (who);
   const char *values[G_N_ELEMENTS (columns)] = {
-    ls_risk_label (p->risk), name, age, p->area, summary, ls_referral_status_label (p->referral.status),
+    ls_risk_label (p->risk), name, age, redactor ? "—" : p->area, summary,
+    ls_referral_status_label (p->referral.status),
   };
 
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
@@ -172,7 +178,7 @@ ls_safeguarding_render (LsSafeguarding                 *sg,
       return;
     }
   for (guint i = first; i < first + n && i < ls_safeguarding_get_n_people (sg); i++, y += ROW)
-    draw_row (ls_safeguarding_get_person (sg, i), cr, x, y, w);
+    draw_row (ls_safeguarding_get_person (sg, i), info->redactor, cr, x, y, w);
 }
 
 static gboolean
@@ -225,6 +231,7 @@ ls_safeguarding_export_write (LsCase                       *kase,
   info.title = name;
   info.marking = marking ? marking : "OFFICIAL-SENSITIVE";
   info.when = -1;
+  info.redactor = NULL;
 
   if (g_str_equal (format, "pdf"))
     {

@@ -13,10 +13,13 @@
 
 G_BEGIN_DECLS
 
+typedef struct _LsRedactor LsRedactor;
+
 typedef struct {
   const char *title;     /* the case's name */
   const char *marking;   /* case_meta 'marking' */
   gint64      when;      /* prepared at, unix seconds UTC; -1 for now */
+  LsRedactor *redactor;  /* names as pseudonyms, areas removed; NULL for none */
 } LsSafeguardingRenderInfo;
 
 /* Rows that fit on a page of HEIGHT (CSS pixels). */
