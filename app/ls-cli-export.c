@@ -12,17 +12,19 @@
 #include "ls-cli.h"
 #include "ls-export.h"
 #include "ls-network-export.h"
+#include "ls-safeguarding-export.h"
 
 static const LsExportView *
 views (guint *n_views)
 {
-  static LsExportView table[1];
+  static LsExportView table[2];
   static gsize done;
 
   /* Other views add their entry here. */
   if (g_once_init_enter (&done))
     {
       table[0] = *ls_network_export_view ();
+      table[1] = *ls_safeguarding_export_view ();
       g_once_init_leave (&done, 1);
     }
   *n_views = G_N_ELEMENTS (table);
@@ -86,7 +88,7 @@ ls_cli_export (int    argc,
   LsExportFormat fmt;
   const LsExportView *view;
   const GOptionEntry entries[] = {
-    { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, N_("The view to draw (network)"), N_("VIEW") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, N_("The view to draw (network, safeguarding)"), N_("VIEW") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("png, pdf or svg (default: from OUT)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write"), N_("OUT") },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &layout, N_("Network layout: auto, sfdp, neato, fdp, dot, circo, twopi"), N_("NAME") },
