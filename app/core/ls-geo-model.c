@@ -530,20 +530,29 @@ compare_flows (gconstpointer a, gconstpointer b)
   return g_strcmp0 (fa->name, fb->name);
 }
 
-/* The town a cell serves: the largest within half the radius (a Norwich
- * suburb's mast is Norwich, not Bowthorpe), else the nearest. */
+/* The town a cell serves, by a gravity rule: population over squared
+ * distance (km), within TOWN_RADIUS. A mast in Wymondham, 14 km from
+ * Norwich and 9 km from its suburb Bowthorpe, serves Norwich. */
 static int
 town_of_cell (LsBasemap *basemap, const LsGeoCell *c)
 {
+  double best_pull = 0;
+  int best = -1;
+
   for (guint i = 0; i < ls_basemap_get_n_towns (basemap); i++)
     {
       const LsBasemapTown *t = ls_basemap_get_town (basemap, i);
+      double d = hypot (t->easting - c->easting, t->northing - c->northing) / 1000;
+      double pull = t->population / (d * d + 1);
 
-      if (hypot (t->easting - c->easting, t->northing - c->northing) <= TOWN_RADIUS / 2)
-        return i;
+      if (d * 1000 <= TOWN_RADIUS && pull > best_pull)
+        {
+          best_pull = pull;
+          best = i;
+        }
     }
 
-  return ls_basemap_nearest_town (basemap, c->easting, c->northing, TOWN_RADIUS);
+  return best;
 }
 
 /* Where the deal lines and runners are active away from the hub, by town. */
