@@ -435,6 +435,55 @@ test_model_hub_and_flows (Fixture *f, gconstpointer data)
   g_assert_cmpuint (flow->days, ==, 2);
 }
 
+/* One chatty phone wrongly taken for a line holder sleeps in Norwich; the
+ * real holder and the deal line sleep in London. The hub is where most of
+ * the controlling phones spend their nights, not where one calls most. */
+static void
+test_model_hub_by_phones (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("linesight-hub-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "hub.linesight", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsCase) kase = ls_case_create (path, NULL, NULL, &error);
+  g_autoptr(LsGeoModel) model = NULL;
+  g_autofree char *holder = NULL, *burner = NULL, *deal = NULL;
+  const char *lh[3], *dl[2];
+  LsGeoQuery q = LS_GEO_QUERY_INIT;
+  LsCaseWriter *w;
+  gint64 line = 2;
+
+  g_assert_no_error (error);
+  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_CELLS, "cells.csv", "", NULL, &error);
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (ls_case_writer_add_cell (w, &cells[i], NULL, &error));
+  g_assert_true (ls_case_writer_commit (w, &error));
+  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_CALLS, "calls.csv", "", NULL, &error);
+  for (int d = 0; d < 3; d++)
+    {
+      add_call (w, HOLDER, "LDN1", T0 + d * DAY + 3600, &line);
+      add_call (w, DEAL, "LDN2", T0 + d * DAY + 7200, &line);
+    }
+  for (int d = 0; d < 9; d++)
+    for (int i = 0; i < 3; i++)
+      add_call (w, RUNNER, "NOR1", T0 + d * DAY + 3600 + i * 60, &line);
+  g_assert_true (ls_case_writer_commit (w, &error));
+  g_assert_no_error (error);
+
+  holder = key_of (ls_case_get_db (kase), "phone", "SELECT id FROM phones WHERE number = ?1", HOLDER);
+  burner = key_of (ls_case_get_db (kase), "phone", "SELECT id FROM phones WHERE number = ?1", RUNNER);
+  deal = key_of (ls_case_get_db (kase), "phone", "SELECT id FROM phones WHERE number = ?1", DEAL);
+  lh[0] = holder; lh[1] = burner; lh[2] = NULL;
+  dl[0] = deal; dl[1] = NULL;
+  q.line_holders = (GStrv) lh;
+  q.deal_lines = (GStrv) dl;
+  model = ls_geo_model_build (ls_case_get_db (kase), basemap (), &q, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ls_geo_model_get_hub (model)->found);
+  g_assert_cmpstr (ls_geo_model_get_hub (model)->town, ==, "London");
+  g_assert_cmpuint (ls_geo_model_get_hub (model)->contacts, ==, 6);
+  g_assert_cmpuint (ls_geo_model_get_hub (model)->nights, ==, 3);
+}
+
 static void
 test_model_no_roles (Fixture *f, gconstpointer data)
 {
@@ -737,6 +786,7 @@ main (int argc, char **argv)
   g_test_add_func ("/map/basemap/simplify", test_basemap_simplify);
   g_test_add ("/map/model/cells", Fixture, NULL, fixture_set_up, test_model_cells, fixture_tear_down);
   g_test_add ("/map/model/hub-and-flows", Fixture, NULL, fixture_set_up, test_model_hub_and_flows, fixture_tear_down);
+  g_test_add_func ("/map/model/hub-by-phones", test_model_hub_by_phones);
   g_test_add ("/map/model/no-roles", Fixture, NULL, fixture_set_up, test_model_no_roles, fixture_tear_down);
   g_test_add ("/map/model/track", Fixture, NULL, fixture_set_up, test_model_track, fixture_tear_down);
   g_test_add ("/map/model/out-of-area", Fixture, NULL, fixture_set_up, test_model_out_of_area, fixture_tear_down);
