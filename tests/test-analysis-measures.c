@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <igraph.h>
+#include <math.h>
 #include <stdio.h>
 
 #include "ls-analysis.h"
@@ -95,7 +96,7 @@ check_igraph_reference (guint n,
 {
   igraph_t g;
   igraph_vector_int_t el;
-  igraph_vector_t ref;
+  igraph_vector_t ref, ref_closeness;
   g_autoptr(GArray) edges = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree LsNodeMeasures *measures = NULL;
   g_autofree double *bet = NULL;
@@ -108,6 +109,8 @@ check_igraph_reference (guint n,
   igraph_vector_init (&ref, 0);
   igraph_get_edgelist (&g, &el, FALSE);
   igraph_betweenness (&g, &ref, igraph_vss_all (), IGRAPH_UNDIRECTED, NULL);
+  igraph_vector_init (&ref_closeness, 0);
+  igraph_closeness (&g, &ref_closeness, NULL, NULL, igraph_vss_all (), IGRAPH_ALL, NULL, TRUE);
   for (igraph_integer_t i = 0; i < igraph_vector_int_size (&el); i++)
     {
       guint v = (guint) VECTOR (el)[i];
@@ -116,7 +119,12 @@ check_igraph_reference (guint n,
   measures = g_new0 (LsNodeMeasures, n);
   g_assert_true (ls_measures_compute_edges (n, (guint *) edges->data, NULL, edges->len / 2, measures, &kp, NULL, &error));
   for (guint i = 0; i < n; i++)
-    g_assert_cmpfloat_with_epsilon (measures[i].betweenness, VECTOR (ref)[i], EPS);
+    {
+      g_assert_cmpfloat_with_epsilon (measures[i].betweenness, VECTOR (ref)[i], EPS);
+      g_assert_cmpfloat_with_epsilon (measures[i].closeness,
+                                      isnan (VECTOR (ref_closeness)[i]) ? 0.0 : VECTOR (ref_closeness)[i], 1e-12);
+    }
+  igraph_vector_destroy (&ref_closeness);
   bet = g_new0 (double, n);
   g_assert_true (ls_measures_betweenness (n, (guint *) edges->data, NULL, edges->len / 2, bet, &error));
   for (guint i = 0; i < n; i++)

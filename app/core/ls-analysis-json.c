@@ -175,6 +175,10 @@ ls_analysis_to_json (LsAnalysis *self)
   for (guint k = 0; k < kp->n_steps; k++)
     json_builder_add_int_value (b, kp->largest_component[k]);
   json_builder_end_array (b);
+  json_builder_set_member_name (b, "key_players_method");
+  json_builder_add_string_value (b, kp->sequential ? "sequential" : "first-ranking");
+  add_int (b, "betweenness_sources", kp->betweenness_sources);
+  add_int (b, "betweenness_weighted_sources", kp->betweenness_weighted_sources);
   json_builder_set_member_name (b, "key_players_removed");
   json_builder_begin_array (b);
   for (guint k = 0; k + 1 < kp->n_steps; k++)
@@ -354,6 +358,11 @@ ls_analysis_new_from_json (const char  *json,
     }
   for (guint k = 0; k < LS_KEY_PLAYERS_MAX; k++)
     self->key_players.removed[k] = -1;
+  self->key_players.sequential =
+    g_strcmp0 (json_object_get_string_member_with_default (root, "key_players_method", ""), "sequential") == 0;
+  self->key_players.betweenness_sources = (guint) json_object_get_int_member_with_default (root, "betweenness_sources", 0);
+  self->key_players.betweenness_weighted_sources =
+    (guint) json_object_get_int_member_with_default (root, "betweenness_weighted_sources", 0);
   a = json_object_get_array_member (root, "key_players_removed");
   for (guint k = 0; a && k < json_array_get_length (a) && k < LS_KEY_PLAYERS_MAX; k++)
     self->key_players.removed[k] = ls_analysis_find_node (self, json_array_get_string_element (a, k));

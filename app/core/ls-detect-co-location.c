@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "ls-detect.h"
 
@@ -85,111 +84,155 @@ count_pair (GHashTable *pairs,
 }
 
 typedef struct {
-  gint64 phone;
   gint64 start;
+  gint64 phone;
 } Use;
 
-static void
-parse_uses (const char *text,
-            GArray     *uses)
+static int
+compare_uses (gconstpointer a,
+              gconstpointer b)
 {
-  g_auto(GStrv) items = g_strsplit (text ? text : "", ",", -1);
+  const Use *x = a, *y = b;
 
-  g_array_set_size (uses, 0);
-  for (guint i = 0; items[i]; i++)
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->phone < y->phone ? -1 : (x->phone > y->phone);
+}
+
+/* Whether PHONE is a customer of one of the deal lines found: customers
+ * meet the line's runners by design, there are hundreds of them, and
+ * sweeping them would bury the pairs that matter. */
+static gboolean
+is_customer_phone (LsDetectContext *ctx,
+                   gint64           phone)
+{
+  for (guint i = 0; i < ctx->deal_lines->len; i++)
     {
-      char *colon = strchr (items[i], ':');
-      Use u;
+      LsDealLine *d = g_ptr_array_index (ctx->deal_lines, i);
 
-      if (colon == NULL)
+      if (g_hash_table_contains (d->callers, &phone) || g_hash_table_contains (d->recipients, &phone))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Pairs of different phones on one cell within WINDOW of each other;
+ * USES sorted by time. A moment with more than CROWD calls within the
+ * window is a crowd and says nothing. */
+static void
+pair_up_cell (GHashTable *pairs,
+              gint64      cell,
+              GArray     *uses,
+              guint       window)
+{
+  for (guint i = 0; i < uses->len; i++)
+    {
+      Use *u = &g_array_index (uses, Use, i);
+      guint end = i + 1;
+
+      while (end < uses->len && g_array_index (uses, Use, end).start - u->start <= window)
+        end++;
+      if (end - i > 3 * CROWD)
         continue;
-      u.phone = g_ascii_strtoll (items[i], NULL, 10);
-      u.start = g_ascii_strtoll (colon + 1, NULL, 10);
-      g_array_append_val (uses, u);
+      for (guint j = i + 1; j < end; j++)
+        {
+          Use *v = &g_array_index (uses, Use, j);
+
+          if (u->phone != v->phone)
+            count_pair (pairs, u->phone, v->phone, cell, u->start, window);
+        }
     }
 }
 
-/* Pairs of different phones in X and Y whose calls are within WINDOW. */
-static void
-pair_up (GHashTable *pairs,
-         gint64      cell,
-         GArray     *x,
-         GArray     *y,
-         guint       window)
-{
-  for (guint i = 0; i < x->len; i++)
-    for (guint j = (x == y ? i + 1 : 0); j < y->len; j++)
-      {
-        Use *u = &g_array_index (x, Use, i), *v = &g_array_index (y, Use, j);
-
-        if (u->phone != v->phone && ABS (u->start - v->start) <= window)
-          count_pair (pairs, u->phone, v->phone, cell, MIN (u->start, v->start), window);
-      }
-}
-
-/* SQLite groups calls by cell and window (in order); each group is paired
- * with itself and with the window before it on the same cell, so two calls
- * a few minutes apart either side of a window's edge still meet. */
+/* One pass over the calls that have a cell (not through the time index,
+ * "+start", which would cost a lookup per row), leaving out customers'
+ * phones; then, cell by cell, the calls in time order. */
 static gboolean
 collect_pairs (LsDetectContext  *ctx,
                GHashTable       *pairs,
                GError          **error)
 {
   static const char sql[] =
-    "SELECT cell_id, start / ?3 AS slot, group_concat(caller_id || ':' || start) FROM calls"
-    " WHERE cell_id IS NOT NULL AND caller_id IS NOT NULL AND start >= ?1 AND start < ?2"
-    " GROUP BY cell_id, slot HAVING count(DISTINCT caller_id) <= ?4 ORDER BY cell_id, slot";
+    "SELECT cell_id, caller_id, start FROM calls"
+    " WHERE cell_id IS NOT NULL AND caller_id IS NOT NULL AND +start >= ?1 AND +start < ?2";
   g_autoptr(sqlite3_stmt) stmt = ls_detect_prepare (ctx, sql, error);
-  g_autoptr(GArray) prev = g_array_new (FALSE, FALSE, sizeof (Use));
-  g_autoptr(GArray) cur = g_array_new (FALSE, FALSE, sizeof (Use));
+  g_autoptr(GHashTable) by_cell = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         (GDestroyNotify) g_array_unref);
+  g_autoptr(GHashTable) skip = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   guint window = MAX (ctx->opts->colocation_window, 60);
-  gint64 prev_cell = -1, prev_slot = G_MININT64;
+  GHashTableIter iter;
+  gpointer key, value;
   guint rows = 0;
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, ctx->from);
   sqlite3_bind_int64 (stmt, 2, ctx->to);
-  sqlite3_bind_int (stmt, 3, (int) window);
-  sqlite3_bind_int (stmt, 4, CROWD);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 cell = sqlite3_column_int64 (stmt, 0);
-      gint64 slot = sqlite3_column_int64 (stmt, 1);
+      Use u = { sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 1) };
+      gpointer known;
+      GArray *uses;
 
-      if ((++rows & 0x3fff) == 0 && g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
+      if ((++rows & 0xffff) == 0 && g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
         return FALSE;
-      parse_uses ((const char *) sqlite3_column_text (stmt, 2), cur);
-      if (cur->len > 1)
-        pair_up (pairs, cell, cur, cur, window);
-      if (cell == prev_cell && slot == prev_slot + 1)
-        pair_up (pairs, cell, prev, cur, window);
-      prev_cell = cell;
-      prev_slot = slot;
-      g_array_set_size (prev, 0);
-      g_array_append_vals (prev, cur->data, cur->len);
+      if (!g_hash_table_lookup_extended (skip, &u.phone, NULL, &known))
+        {
+          known = GINT_TO_POINTER (is_customer_phone (ctx, u.phone) ? 2 : 1);
+          g_hash_table_insert (skip, g_memdup2 (&u.phone, sizeof u.phone), known);
+        }
+      if (GPOINTER_TO_INT (known) == 2)
+        continue;
+      uses = g_hash_table_lookup (by_cell, &cell);
+      if (uses == NULL)
+        {
+          uses = g_array_new (FALSE, FALSE, sizeof (Use));
+          g_hash_table_insert (by_cell, g_memdup2 (&cell, sizeof cell), uses);
+        }
+      g_array_append_val (uses, u);
+    }
+
+  g_hash_table_iter_init (&iter, by_cell);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GArray *uses = value;
+
+      g_array_sort (uses, compare_uses);
+      pair_up_cell (pairs, *(gint64 *) key, uses, window);
     }
 
   return TRUE;
 }
 
-/* Days on which PHONE made a call with a cell: how often it could have met. */
+/* Days on which PHONE made a call with a cell: how often it could have
+ * met. Remembered, as a deal line is in many pairs and has many calls. */
 static guint
 active_days (LsDetectContext *ctx,
+             GHashTable      *known,
              gint64           phone)
 {
   static const char sql[] =
     "SELECT count(DISTINCT (start + 3600) / 86400) FROM calls"
     " WHERE caller_id = ?1 AND cell_id IS NOT NULL AND start >= ?2 AND start < ?3";
-  g_autoptr(sqlite3_stmt) stmt = ls_detect_prepare (ctx, sql, NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gpointer days;
+  guint n = 0;
 
+  if (g_hash_table_lookup_extended (known, &phone, NULL, &days))
+    return GPOINTER_TO_UINT (days);
+  stmt = ls_detect_prepare (ctx, sql, NULL);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, phone);
   sqlite3_bind_int64 (stmt, 2, ctx->from);
   sqlite3_bind_int64 (stmt, 3, ctx->to);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int64 (stmt, 0);
+  g_hash_table_insert (known, g_memdup2 (&phone, sizeof phone), GUINT_TO_POINTER (n));
 
-  return sqlite3_step (stmt) == SQLITE_ROW ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
+  return n;
 }
 
 static char *
@@ -228,6 +271,7 @@ add_subject (LsDetectContext *ctx,
 
 static void
 describe (LsDetectContext *ctx,
+          GHashTable      *known,
           Pair            *p)
 {
   static const char sql[] =
@@ -235,7 +279,7 @@ describe (LsDetectContext *ctx,
     " WHERE caller_id = ?1 AND cell_id = ?2 AND start >= ?3 AND start < ?4 ORDER BY start";
   guint window = MAX (ctx->opts->colocation_window, 60);
   guint days = g_hash_table_size (p->days);
-  guint possible = MAX (1, MIN (active_days (ctx, p->a), active_days (ctx, p->b)));
+  guint possible = MAX (1, MIN (active_days (ctx, known, p->a), active_days (ctx, known, p->b)));
   double share = MIN (1.0, (double) days / possible);
   LsFinding *f = ls_finding_new (LS_FINDING_CO_LOCATION,
                                  MIN (0.9, 0.3 + 0.3 * MIN (1.0, days / 10.0) + 0.3 * share));
@@ -297,6 +341,7 @@ ls_detect_co_location (LsDetectContext  *ctx,
 {
   g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, pair_free);
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   GHashTableIter iter;
   gpointer value;
 
@@ -321,7 +366,7 @@ ls_detect_co_location (LsDetectContext  *ctx,
     }
   g_ptr_array_sort (found, compare_pairs);
   for (guint i = 0; i < MIN (found->len, MAX_PAIRS); i++)
-    describe (ctx, g_ptr_array_index (found, i));
+    describe (ctx, known, g_ptr_array_index (found, i));
 
   return TRUE;
 }

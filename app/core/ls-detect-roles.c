@@ -60,9 +60,9 @@ add_pair_evidence (LsDetectContext *ctx,
 {
   static const char sql[] =
     "SELECT id, start, import_id, source_line FROM ("
-    " SELECT id, start, import_id, source_line FROM calls WHERE caller_id = ?1 AND callee_id = ?2"
+    " SELECT id, start, import_id, source_line FROM calls WHERE caller_id = ?1 AND +callee_id = ?2"
     "  AND start >= ?3 AND start < ?4"
-    " UNION ALL SELECT id, start, import_id, source_line FROM calls WHERE callee_id = ?1 AND caller_id = ?2"
+    " UNION ALL SELECT id, start, import_id, source_line FROM calls WHERE callee_id = ?1 AND +caller_id = ?2"
     "  AND start >= ?3 AND start < ?4) ORDER BY start LIMIT ?5";
   const LsGraphNode *nx = ls_graph_get_node (ctx->graph, x);
   const LsGraphNode *ny = ls_graph_get_node (ctx->graph, y);
@@ -321,11 +321,18 @@ holder_candidates (LsDetectContext *ctx)
   return candidates;
 }
 
+static double share_in_cells (LsDetectContext *ctx,
+                              guint            x,
+                              GHashTable      *cells,
+                              guint           *n_days);
+
 /* Head: few contacts, mostly with the line holders (or their candidates),
- * and with more than one of them when there is more than one. */
+ * and with more than one of them when there is more than one; never where
+ * the line sells (a runner's work phone also talks mostly to holders). */
 static void
 find_heads (LsDetectContext *ctx,
             GHashTable      *candidates,
+            GHashTable      *county,
             GHashTable      *heads)
 {
   LsGraph *g = ctx->graph;
@@ -334,7 +341,7 @@ find_heads (LsDetectContext *ctx,
   for (guint x = 0; x < ls_graph_get_n_nodes (g) && n_candidates > 0; x++)
     {
       const LsGraphNode *n = ls_graph_get_node (g, x);
-      guint n_edges, with_holders = 0, holders_seen = 0, proven = 0;
+      guint n_edges, with_holders = 0, holders_seen = 0, proven = 0, away_days;
       const guint *edges = ls_graph_get_node_edges (g, x, &n_edges);
       double frac;
       LsFinding *f;
@@ -359,7 +366,8 @@ find_heads (LsDetectContext *ctx,
       frac = (double) with_holders / n->contacts;
       /* Someone close to one candidate (a partner, a friend) is not a head:
        * a head talks to several holders, or to one proven by a handset. */
-      if ((holders_seen < 2 && proven == 0) || frac < 0.6)
+      if ((holders_seen < 2 && proven == 0) || frac < 0.6 ||
+          share_in_cells (ctx, x, county, &away_days) >= 0.1 || away_days >= 3)
         continue;
 
       for (guint i = 0; i < n_edges; i++)
@@ -448,13 +456,14 @@ find_holders (LsDetectContext *ctx,
     }
 }
 
-/* Cells the deal lines' customers call them from: where the line sells. */
+/* Cells the deal lines' customers call them from: where the line sells.
+ * Twenty thousand calls per number are enough to see every town's cells. */
 static GHashTable *
 selling_cells (LsDetectContext *ctx)
 {
   static const char sql[] =
-    "SELECT DISTINCT cell_id FROM calls WHERE callee_id = ?1 AND cell_id IS NOT NULL"
-    " AND start >= ?2 AND start < ?3";
+    "SELECT DISTINCT cell_id FROM (SELECT cell_id FROM calls WHERE callee_id = ?1 AND cell_id IS NOT NULL"
+    " AND start >= ?2 AND start < ?3 LIMIT 20000)";
   g_autoptr(sqlite3_stmt) stmt = ls_detect_prepare (ctx, sql, NULL);
   GHashTable *cells = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
@@ -590,7 +599,8 @@ find_runners (LsDetectContext *ctx,
 /* Customer: receives the line's flares or calls it briefly. */
 static void
 find_customers (LsDetectContext *ctx,
-                LsDealLine      *d)
+                LsDealLine      *d,
+                GHashTable      *customers)
 {
   LsGraph *g = ctx->graph;
   guint n_edges;
@@ -611,19 +621,12 @@ find_customers (LsDetectContext *ctx,
       if (ctx->roles[x] == LS_ROLE_CUSTOMER)
         {
           /* A customer of several numbers of the line: one finding, all numbers. */
-          g_autoptr(GPtrArray) found = NULL;
-
-          for (guint k = 0; k < ctx->findings->len; k++)
+          f = g_hash_table_lookup (customers, GUINT_TO_POINTER (x + 1));
+          if (f != NULL)
             {
-              f = g_ptr_array_index (ctx->findings, k);
-              if (g_strcmp0 (f->role, "customer") == 0 &&
-                  ls_finding_has_subject (f, ls_graph_get_node (g, x)->key))
-                {
-                  ls_finding_add_number (f, d->number);
-                  ls_finding_add_reason (f, _("Received %u calls and texts from the deal line %s and "
-                                              "contacted it %u times."), l.from_line, d->number, l.to_line);
-                  break;
-                }
+              ls_finding_add_number (f, d->number);
+              ls_finding_add_reason (f, _("Received %u calls and texts from the deal line %s and "
+                                          "contacted it %u times."), l.from_line, d->number, l.to_line);
             }
           continue;
         }
@@ -635,6 +638,7 @@ find_customers (LsDetectContext *ctx,
       ls_finding_add_reason (f, _("Received %u calls and texts from the deal line %s (its flares among them) and "
                                   "contacted it %u times."), l.from_line, d->number, l.to_line);
       add_pair_evidence (ctx, f, x, (guint) d->node, MIN (ctx->opts->max_evidence, 5));
+      g_hash_table_insert (customers, GUINT_TO_POINTER (x + 1), f);
     }
 }
 
@@ -646,6 +650,7 @@ ls_detect_roles (LsDetectContext  *ctx,
   g_autoptr(GHashTable) heads = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) holders = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) county = NULL;
+  g_autoptr(GHashTable) customers = g_hash_table_new (NULL, NULL);  /* node + 1 → its finding */
 
   for (guint i = 0; i < ctx->deal_lines->len; i++)
     {
@@ -658,16 +663,16 @@ ls_detect_roles (LsDetectContext  *ctx,
         }
     }
 
+  county = selling_cells (ctx);
   candidates = holder_candidates (ctx);
-  find_heads (ctx, candidates, heads);
+  find_heads (ctx, candidates, county, heads);
   find_holders (ctx, candidates, holders);
   if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
     return FALSE;
 
-  county = selling_cells (ctx);
   find_runners (ctx, holders, county);
   for (guint i = 0; i < ctx->deal_lines->len; i++)
-    find_customers (ctx, g_ptr_array_index (ctx->deal_lines, i));
+    find_customers (ctx, g_ptr_array_index (ctx->deal_lines, i), customers);
 
   return TRUE;
 }

@@ -40,29 +40,69 @@ check (igraph_error_t   rc,
 /* Below this many nodes a second process costs more than it saves. */
 #define PARALLEL_MIN_NODES 1000
 
+/* Exact betweenness costs about nodes × links steps. Up to this budget it
+ * is computed exactly (every source); above, from an evenly spread sample
+ * of sources with the sums scaled up (Brandes & Pich 2007), which keeps
+ * the ranking of the brokers on a million-call case in seconds. */
+#define EXACT_BUDGET 6e7
+/* Sequential key-player removal recomputes betweenness ten times: only
+ * up to this budget; above, the nodes are removed in the order of the
+ * first ranking. */
+#define SEQUENTIAL_BUDGET 2e7
+
+static igraph_error_t
+subset (const igraph_t            *g,
+        igraph_vector_t           *res,
+        const igraph_vector_int_t *sources,
+        igraph_integer_t           from,
+        igraph_integer_t           to,
+        const igraph_vector_t     *weights)
+{
+  igraph_vector_int_t part;
+  igraph_error_t rc;
+
+  if (sources == NULL)
+    return igraph_betweenness_subset (g, res, igraph_vss_all (), IGRAPH_UNDIRECTED,
+                                      igraph_vss_range (from, to), igraph_vss_all (), weights);
+
+  igraph_vector_int_init (&part, to - from);
+  for (igraph_integer_t i = from; i < to; i++)
+    VECTOR (part)[i - from] = VECTOR (*sources)[i];
+  rc = igraph_betweenness_subset (g, res, igraph_vss_all (), IGRAPH_UNDIRECTED,
+                                  igraph_vss_vector (&part), igraph_vss_all (), weights);
+  igraph_vector_int_destroy (&part);
+
+  return rc;
+}
+
 /* Betweenness is a sum over source nodes, so the sources are split in two
  * and the halves computed at once, the first in a child process (igraph
  * keeps global state and cannot run in two threads) that writes its sums
  * into shared memory. Each half is igraph_betweenness_subset from those
  * sources to every target; together they are igraph_betweenness. On one
- * processor, or if the child cannot be made, the parent does both. */
+ * processor, or if the child cannot be made, the parent does both.
+ * SOURCES, when not NULL, is the sample of sources to use. */
 static igraph_error_t
-split_betweenness (const igraph_t        *g,
-             igraph_vector_t       *res,
-             const igraph_vector_t *weights)
+split_betweenness (const igraph_t            *g,
+                   igraph_vector_t           *res,
+                   const igraph_vector_t     *weights,
+                   const igraph_vector_int_t *sources)
 {
-  igraph_integer_t n = igraph_vcount (g), half = n / 2;
+  igraph_integer_t n = igraph_vcount (g);
+  igraph_integer_t k = sources ? igraph_vector_int_size (sources) : n, half = k / 2;
   igraph_error_t rc;
   double *shared;
   pid_t pid;
   int status = 0;
 
-  if (n < PARALLEL_MIN_NODES || g_get_num_processors () < 2)
+  if (sources == NULL && (n < PARALLEL_MIN_NODES || g_get_num_processors () < 2))
     return igraph_betweenness (g, res, igraph_vss_all (), IGRAPH_UNDIRECTED, weights);
+  if (n < PARALLEL_MIN_NODES || g_get_num_processors () < 2)
+    return subset (g, res, sources, 0, k, weights);
 
   shared = mmap (NULL, sizeof (double) * n, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
   if (shared == MAP_FAILED)
-    return igraph_betweenness (g, res, igraph_vss_all (), IGRAPH_UNDIRECTED, weights);
+    return subset (g, res, sources, 0, k, weights);
 
   pid = fork ();
   if (pid == 0)
@@ -70,15 +110,13 @@ split_betweenness (const igraph_t        *g,
       igraph_vector_t part;
 
       igraph_vector_init (&part, 0);
-      rc = igraph_betweenness_subset (g, &part, igraph_vss_all (), IGRAPH_UNDIRECTED,
-                                      igraph_vss_range (0, half), igraph_vss_all (), weights);
+      rc = subset (g, &part, sources, 0, half, weights);
       if (rc == IGRAPH_SUCCESS)
         memcpy (shared, VECTOR (part), sizeof (double) * n);
       _exit (rc == IGRAPH_SUCCESS ? 0 : 1);
     }
 
-  rc = igraph_betweenness_subset (g, res, igraph_vss_all (), IGRAPH_UNDIRECTED,
-                                  igraph_vss_range (pid > 0 ? half : 0, n), igraph_vss_all (), weights);
+  rc = subset (g, res, sources, pid > 0 ? half : 0, k, weights);
   if (pid > 0)
     {
       while (waitpid (pid, &status, 0) < 0 && errno == EINTR)
@@ -90,10 +128,102 @@ split_betweenness (const igraph_t        *g,
         }
       else if (rc == IGRAPH_SUCCESS)
         {
-          rc = igraph_betweenness (g, res, igraph_vss_all (), IGRAPH_UNDIRECTED, weights);
+          rc = subset (g, res, sources, 0, k, weights);
         }
     }
   munmap (shared, sizeof (double) * n);
+
+  return rc;
+}
+
+/* Closeness of every node, the first half of the nodes in a child
+ * process as for betweenness: each node's closeness is its own search. */
+static igraph_error_t
+split_closeness (const igraph_t  *g,
+                 igraph_vector_t *res)
+{
+  igraph_integer_t n = igraph_vcount (g), half = n / 2;
+  igraph_vector_t part;
+  igraph_error_t rc;
+  double *shared;
+  pid_t pid;
+  int status = 0;
+
+  if (n < PARALLEL_MIN_NODES || g_get_num_processors () < 2 ||
+      (shared = mmap (NULL, sizeof (double) * n, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+                      -1, 0)) == MAP_FAILED)
+    return igraph_closeness (g, res, NULL, NULL, igraph_vss_all (), IGRAPH_ALL, NULL, TRUE);
+
+  pid = fork ();
+  if (pid == 0)
+    {
+      igraph_vector_init (&part, 0);
+      rc = igraph_closeness (g, &part, NULL, NULL, igraph_vss_range (0, half), IGRAPH_ALL, NULL, TRUE);
+      if (rc == IGRAPH_SUCCESS)
+        memcpy (shared, VECTOR (part), sizeof (double) * half);
+      _exit (rc == IGRAPH_SUCCESS ? 0 : 1);
+    }
+
+  igraph_vector_init (&part, 0);
+  rc = igraph_closeness (g, &part, NULL, NULL, igraph_vss_range (pid > 0 ? half : 0, n), IGRAPH_ALL, NULL, TRUE);
+  if (rc == IGRAPH_SUCCESS)
+    rc = igraph_vector_resize (res, n);
+  if (rc == IGRAPH_SUCCESS && pid > 0)
+    {
+      while (waitpid (pid, &status, 0) < 0 && errno == EINTR)
+        ;
+      if (WIFEXITED (status) && WEXITSTATUS (status) == 0)
+        {
+          memcpy (VECTOR (*res), shared, sizeof (double) * half);
+          memcpy (VECTOR (*res) + half, VECTOR (part), sizeof (double) * (n - half));
+        }
+      else
+        {
+          rc = igraph_closeness (g, res, NULL, NULL, igraph_vss_all (), IGRAPH_ALL, NULL, TRUE);
+        }
+    }
+  else if (rc == IGRAPH_SUCCESS)
+    {
+      igraph_vector_update (res, &part);
+    }
+  igraph_vector_destroy (&part);
+  munmap (shared, sizeof (double) * n);
+
+  return rc;
+}
+
+/* Exact, or from a sample of sources scaled up: see EXACT_BUDGET. With
+ * weights each source costs a Dijkstra search, several times a BFS, so
+ * the budget is smaller. */
+static igraph_error_t
+betweenness (const igraph_t        *g,
+             igraph_vector_t       *res,
+             const igraph_vector_t *weights,
+             guint                 *n_sources)
+{
+  igraph_integer_t n = igraph_vcount (g), m = igraph_ecount (g), k;
+  double budget = weights ? EXACT_BUDGET / 6 : EXACT_BUDGET;
+  igraph_vector_int_t sample;
+  igraph_error_t rc;
+
+  if ((double) n * MAX (m, 1) <= budget)
+    {
+      if (n_sources)
+        *n_sources = 0;
+      return split_betweenness (g, res, weights, NULL);
+    }
+
+  /* Every (n / k)-th node: deterministic, and spread over the whole graph. */
+  k = MAX (1, (igraph_integer_t) (budget / MAX (m, 1)));
+  igraph_vector_int_init (&sample, k);
+  for (igraph_integer_t i = 0; i < k; i++)
+    VECTOR (sample)[i] = (igraph_integer_t) ((double) i * n / k);
+  rc = split_betweenness (g, res, weights, &sample);
+  if (rc == IGRAPH_SUCCESS)
+    igraph_vector_scale (res, (double) n / k);
+  igraph_vector_int_destroy (&sample);
+  if (n_sources)
+    *n_sources = (guint) k;
 
   return rc;
 }
@@ -118,11 +248,57 @@ largest_component (const igraph_t *g)
  * what is left, as in the disruption studies of criminal networks
  * (Cavallaro et al. 2020), so the k-th node removed is the broker of the
  * network as it then stands. Ties go to the lowest index. */
+static int
+compare_desc (const void *a,
+              const void *b,
+              void       *data)
+{
+  const double *bet = data;
+  int x = *(const int *) a, y = *(const int *) b;
+
+  if (bet[x] != bet[y])
+    return bet[x] > bet[y] ? -1 : 1;
+  return x - y;
+}
+
+/* Removal in the order of the first ranking, for large graphs. */
+static void
+key_players_static (const igraph_t        *graph,
+                    const igraph_vector_t *first,
+                    LsKeyPlayers          *kp)
+{
+  igraph_integer_t n = igraph_vcount (graph);
+  g_autofree int *order = g_new (int, MAX (n, 1));
+  igraph_vector_int_t gone;
+
+  for (igraph_integer_t i = 0; i < n; i++)
+    order[i] = (int) i;
+  g_qsort_with_data (order, (gint) n, sizeof (int), compare_desc, VECTOR (*first));
+
+  igraph_vector_int_init (&gone, 0);
+  kp->largest_component[0] = largest_component (graph);
+  kp->n_steps = 1;
+  for (guint k = 1; k <= LS_KEY_PLAYERS_MAX && (igraph_integer_t) k <= n; k++)
+    {
+      igraph_t rest;
+
+      kp->removed[k - 1] = order[k - 1];
+      igraph_vector_int_push_back (&gone, order[k - 1]);
+      igraph_copy (&rest, graph);
+      igraph_delete_vertices (&rest, igraph_vss_vector (&gone));
+      kp->largest_component[k] = largest_component (&rest);
+      kp->n_steps = k + 1;
+      igraph_destroy (&rest);
+    }
+  igraph_vector_int_destroy (&gone);
+}
+
 static gboolean
-key_players (const igraph_t  *graph,
-             LsKeyPlayers    *kp,
-             GCancellable    *cancellable,
-             GError         **error)
+key_players (const igraph_t        *graph,
+             const igraph_vector_t *first,
+             LsKeyPlayers          *kp,
+             GCancellable          *cancellable,
+             GError               **error)
 {
   igraph_t g;
   igraph_vector_t bet;
@@ -133,6 +309,13 @@ key_players (const igraph_t  *graph,
   memset (kp, 0, sizeof *kp);
   for (guint i = 0; i < LS_KEY_PLAYERS_MAX; i++)
     kp->removed[i] = -1;
+
+  if ((double) n * MAX (igraph_ecount (graph), 1) > SEQUENTIAL_BUDGET)
+    {
+      key_players_static (graph, first, kp);
+      return TRUE;
+    }
+  kp->sequential = TRUE;
 
   igraph_copy (&g, graph);
   igraph_vector_init (&bet, 0);
@@ -146,7 +329,7 @@ key_players (const igraph_t  *graph,
       igraph_t rest;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-          !check (split_betweenness (&g, &bet, NULL), "key players", error))
+          !check (betweenness (&g, &bet, NULL, NULL), "key players", error))
         {
           ok = FALSE;
           break;
@@ -181,12 +364,13 @@ compute_locked (const igraph_t  *g,
                 GError         **error)
 {
   igraph_integer_t n = igraph_vcount (g);
-  igraph_vector_t v, distance;
+  igraph_vector_t v, distance, first;
   igraph_vector_int_t vi, membership;
   igraph_arpack_options_t arpack;
   gboolean ok;
 
   igraph_vector_init (&v, n);
+  igraph_vector_init (&first, n);
   igraph_vector_int_init (&vi, n);
   igraph_vector_int_init (&membership, n);
   igraph_vector_init (&distance, igraph_vector_size (weights));
@@ -203,16 +387,18 @@ compute_locked (const igraph_t  *g,
   if (ok)
     EACH (weighted_degree, VECTOR (v)[i]);
   ok = ok && !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-       check (split_betweenness (g, &v, NULL), "betweenness", error);
+       check (betweenness (g, &v, NULL, &kp->betweenness_sources), "betweenness", error);
   if (ok)
-    EACH (betweenness, VECTOR (v)[i]);
+    {
+      EACH (betweenness, VECTOR (v)[i]);
+      igraph_vector_update (&first, &v);
+    }
   ok = ok && !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-       check (split_betweenness (g, &v, &distance), "weighted betweenness", error);
+       check (betweenness (g, &v, &distance, &kp->betweenness_weighted_sources), "weighted betweenness", error);
   if (ok)
     EACH (betweenness_weighted, VECTOR (v)[i]);
   ok = ok && !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-       check (igraph_closeness (g, &v, NULL, NULL, igraph_vss_all (), IGRAPH_ALL, NULL, TRUE),
-              "closeness", error);
+       check (split_closeness (g, &v), "closeness", error);
   if (ok)
     EACH (closeness, isnan (VECTOR (v)[i]) ? 0.0 : VECTOR (v)[i]);
   ok = ok && check (igraph_eigenvector_centrality (g, &v, NULL, IGRAPH_UNDIRECTED, TRUE, weights, &arpack),
@@ -234,7 +420,14 @@ compute_locked (const igraph_t  *g,
     EACH (community, (int) VECTOR (membership)[i]);
 #undef EACH
 
-  ok = ok && key_players (g, kp, cancellable, error);
+  {
+    guint sources = kp->betweenness_sources, weighted_sources = kp->betweenness_weighted_sources;
+
+    ok = ok && key_players (g, &first, kp, cancellable, error);
+    kp->betweenness_sources = sources;
+    kp->betweenness_weighted_sources = weighted_sources;
+  }
+  igraph_vector_destroy (&first);
 
   igraph_vector_destroy (&distance);
   igraph_vector_int_destroy (&membership);
@@ -312,7 +505,7 @@ ls_measures_betweenness (guint          n_nodes,
   ok = check (igraph_create (&g, &ev, n_nodes, IGRAPH_UNDIRECTED), "the graph", error);
   if (ok)
     {
-      ok = check (split_betweenness (&g, &res, weights ? &w : NULL), "betweenness", error);
+      ok = check (split_betweenness (&g, &res, weights ? &w : NULL, NULL), "betweenness", error);
       igraph_destroy (&g);
     }
   g_mutex_unlock (&igraph_lock);

@@ -17,8 +17,9 @@ G_BEGIN_DECLS
 typedef struct {
   guint   degree;                /* distinct contacts */
   double  weighted_degree;       /* contacts (strength) */
-  double  betweenness;           /* unnormalised, unweighted */
-  double  betweenness_weighted;  /* unnormalised, distance = 1 / contacts */
+  double  betweenness;           /* unnormalised, unweighted (estimated from a sample of
+                                  * sources above 6×10⁷ nodes × links: see betweenness_sources) */
+  double  betweenness_weighted;  /* unnormalised, distance = 1 / contacts (sampled above 10⁷) */
   double  closeness;             /* within the node's component, igraph's definition */
   double  eigenvector;           /* scaled so the largest is 1, weighted */
   double  pagerank;              /* weighted, damping 0.85 */
@@ -28,10 +29,15 @@ typedef struct {
 typedef struct {
   /* largest_component[k] = size of the largest connected component after
    * removing the k nodes of highest betweenness (recomputed after each
-   * removal, as in the disruption literature); k = 0..n_steps-1. */
+   * removal, as in the disruption literature, up to graphs of about
+   * 2×10⁷ nodes × links; above that in the order of the first ranking);
+   * k = 0..n_steps-1. */
   guint   largest_component[LS_KEY_PLAYERS_MAX + 1];
   int     removed[LS_KEY_PLAYERS_MAX];  /* node indexes, in order removed */
   guint   n_steps;                      /* ≤ LS_KEY_PLAYERS_MAX + 1 */
+  gboolean sequential;                  /* recomputed after each removal; else the first ranking */
+  guint   betweenness_sources;          /* 0: exact; else betweenness estimated from this many sources */
+  guint   betweenness_weighted_sources; /* the same for the weighted betweenness */
 } LsKeyPlayers;
 
 /* Fills MEASURES (n_nodes entries) and KEY_PLAYERS. Returns FALSE only
