@@ -16,6 +16,7 @@
 #include "ls-document.h"
 #include "ls-geo-model.h"
 #include "ls-map-render.h"
+#include "ls-network-export.h"
 #include "ls-redactor.h"
 #include "ls-request.h"
 #include "ls-results.h"
@@ -340,6 +341,64 @@ add_map (Brief   *b,
   return TRUE;
 }
 
+typedef struct {
+  const LsExportView *view;
+  gpointer            data;
+} ViewDrawing;
+
+static void
+view_drawing_free (gpointer data)
+{
+  ViewDrawing *v = data;
+
+  if (v->view->free)
+    v->view->free (v->data);
+  g_free (v);
+}
+
+static void
+draw_view (cairo_t  *cr,
+           double    width,
+           double    height,
+           gpointer  data)
+{
+  ViewDrawing *v = data;
+
+  v->view->draw (v->data, cr, width, height);
+}
+
+/* The network map, laid out (or taken from the layout cache) as the
+ * window shows it, drawn by the same renderer. */
+static gboolean
+add_network (Brief   *b,
+             GError **error)
+{
+  const LsExportView *view = ls_network_export_view ();
+  double height = ls_document_get_content_height (b->doc) - 40;
+  LsExportRequest request = { 0 };
+  ViewDrawing *v;
+  gpointer data;
+
+  request.kase = b->options->kase;
+  request.from = b->options->from;
+  request.to = b->options->to;
+  request.width = (int) ls_document_get_content_width (b->doc);
+  request.height = (int) height;
+  request.redact = b->options->redaction != LS_REDACTION_NONE;
+  request.cancellable = b->options->cancellable;
+  data = view->prepare (&request, error);
+  if (data == NULL)
+    return FALSE;
+
+  v = g_new0 (ViewDrawing, 1);
+  v->view = view;
+  v->data = data;
+  ls_document_add_page_break (b->doc);
+  ls_document_add_subheading (b->doc, _("Network"));
+  ls_document_add_drawing (b->doc, height, draw_view, v, view_drawing_free);
+  return TRUE;
+}
+
 /* ---- Findings ---- */
 
 static int
@@ -615,6 +674,9 @@ ls_briefing_write (const LsBriefingOptions  *options,
   ls_document_set_metadata (b.doc, _("County lines briefing"), g_get_real_name ());
 
   add_cover (&b);
+  if (!add_network (&b, error))
+    return FALSE;
+  progress (&b, 0.55);
   if (!add_timeline (&b, error))
     return FALSE;
   progress (&b, 0.6);

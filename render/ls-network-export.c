@@ -192,6 +192,7 @@ network_prepare (const LsExportRequest  *request,
   case_name = ls_case_dup_name (kase);
   marking = ls_case_get_meta (kase, "marking");
   ls_network_scene_set_title (scene, case_name, marking, request->from, request->to);
+  scene->export_redact = request->redact;
 
   return g_steal_pointer (&scene);
 }
@@ -208,6 +209,7 @@ network_draw (gpointer  data,
   ls_network_view_state_init (&state);
   state.width = width;
   state.height = height;
+  state.redact = scene->export_redact;
   ls_network_render_fit (scene, &state);
   ls_network_render (cr, scene, &state);
 }

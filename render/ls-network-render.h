@@ -52,6 +52,7 @@ typedef struct {
   char            *marking;
   gint64           from;
   gint64           to;
+  gboolean         export_redact;               /* an export asked for pseudonyms */
 } LsNetworkScene;
 
 typedef struct {

@@ -171,6 +171,29 @@ test_redact_all (void)
   }
 }
 
+/* The network map exported on its own with --redact names nobody either. */
+static void
+test_export_network_redacted (void)
+{
+  g_autofree char *dir = g_path_get_dirname (demo_path);
+  g_autofree char *pdf = g_build_filename (dir, "network.pdf", NULL);
+  const char *argv[] = { g_getenv ("LINESIGHT"), "export", demo_path, "--view", "network", "--format", "pdf",
+                         "-o", pdf, "--redact", NULL };
+  g_autoptr(LsCase) kase = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *all = NULL;
+
+  g_free (run (argv, 0));
+  all = pdf_all_text (pdf);
+  kase = ls_case_open (demo_path, NULL);
+  g_assert_cmpint (sqlite3_prepare_v2 (ls_case_get_db (kase), "SELECT name FROM people", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    if (strstr (all, (const char *) sqlite3_column_text (stmt, 0)) != NULL)
+      g_error ("“%s” is in the redacted network export", sqlite3_column_text (stmt, 0));
+  assert_no_numbers (ls_case_get_db (kase), all);
+}
+
 static void
 test_redact_partner (void)
 {
@@ -216,6 +239,7 @@ main (int    argc,
   g_test_add_func ("/briefing/pages", test_pages);
   g_test_add_func ("/briefing/redact-all", test_redact_all);
   g_test_add_func ("/briefing/redact-partner", test_redact_partner);
+  g_test_add_func ("/briefing/export-network-redacted", test_export_network_redacted);
 
   status = g_test_run ();
   {
