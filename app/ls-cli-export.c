@@ -11,13 +11,14 @@
 #include "ls-case.h"
 #include "ls-cli.h"
 #include "ls-export.h"
+#include "ls-map-export.h"
 #include "ls-network-export.h"
 #include "ls-safeguarding-export.h"
 
 static const LsExportView *
 views (guint *n_views)
 {
-  static LsExportView table[2];
+  static LsExportView table[3];
   static gsize done;
 
   /* Other views add their entry here. */
@@ -25,6 +26,7 @@ views (guint *n_views)
     {
       table[0] = *ls_network_export_view ();
       table[1] = *ls_safeguarding_export_view ();
+      table[2] = *ls_map_export_view ();
       g_once_init_leave (&done, 1);
     }
   *n_views = G_N_ELEMENTS (table);
@@ -88,7 +90,7 @@ ls_cli_export (int    argc,
   LsExportFormat fmt;
   const LsExportView *view;
   const GOptionEntry entries[] = {
-    { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, N_("The view to draw (network, safeguarding)"), N_("VIEW") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, N_("The view to draw (network, safeguarding, map)"), N_("VIEW") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("png, pdf or svg (default: from OUT)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write"), N_("OUT") },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &layout, N_("Network layout: auto, sfdp, neato, fdp, dot, circo, twopi"), N_("NAME") },

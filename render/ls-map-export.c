@@ -10,6 +10,9 @@
 #include <cairo-svg.h>
 #include <string.h>
 
+#include <glib/gi18n.h>
+
+#include "ls-analysis.h"
 #include "ls-error.h"
 #include "ls-map-export.h"
 
@@ -169,4 +172,109 @@ ls_map_export_case (LsCase           *kase,
   ls_map_view_fit (&view, &extent, 90);
 
   return ls_map_export (basemap, model, &view, format, path, error);
+}
+
+/* The map's entry in the export table (ls-export.h): `linesight export CASE
+ * --view map`. Roles come from the analysis of the whole case, as in the
+ * window; the page is fitted to the activity. */
+
+typedef struct {
+  LsBasemap  *basemap;
+  LsGeoModel *model;
+  char       *title;
+  char       *marking;
+  gboolean    hide_names;
+} MapExport;
+
+static void
+map_export_free (MapExport *data)
+{
+  g_clear_pointer (&data->model, ls_geo_model_unref);
+  g_free (data->title);
+  g_free (data->marking);
+  g_free (data);
+}
+
+static gpointer
+map_prepare (const LsExportRequest  *request,
+             GError                **error)
+{
+  g_autoptr(LsAnalysis) analysis = NULL;
+  g_autoptr(GError) analysis_error = NULL;
+  LsGeoQuery query = LS_GEO_QUERY_INIT;
+  LsBasemap *basemap = ls_basemap_get_default (error);
+  MapExport *data;
+  LsGeoModel *model;
+
+  if (basemap == NULL)
+    return NULL;
+  analysis = ls_analysis_load (request->kase, NULL, NULL, NULL, NULL, request->cancellable, &analysis_error);
+  if (analysis != NULL)
+    ls_geo_query_set_roles (&query, analysis);
+  else
+    g_warning ("The map shows no hub or flows: %s", analysis_error->message);
+  query.from = request->from;
+  query.to = request->to;
+  model = ls_geo_model_build (ls_case_get_db (request->kase), basemap, &query, request->cancellable, error);
+  ls_geo_query_clear_roles (&query);
+  if (model == NULL)
+    return NULL;
+
+  data = g_new0 (MapExport, 1);
+  data->basemap = basemap;
+  data->model = model;
+  data->title = ls_case_dup_name (request->kase);
+  data->marking = ls_case_get_meta (request->kase, "marking");
+  data->hide_names = request->redact;
+
+  return data;
+}
+
+static void
+map_draw (gpointer  user_data,
+          cairo_t  *cr,
+          double    width,
+          double    height)
+{
+  MapExport *data = user_data;
+  LsMapViewState view = { .width = (int) width, .height = (int) height, .layers = LS_MAP_LAYER_ALL,
+                          .title = data->title, .marking = data->marking,
+                          .hide_names = data->hide_names, .export_labels = TRUE };
+  LsBBox extent;
+
+  if (!ls_map_model_extent (data->model, &extent))
+    extent = *ls_basemap_get_bbox (data->basemap);
+  ls_map_view_fit (&view, &extent, 90);
+  ls_map_render (cr, data->basemap, data->model, &view);
+}
+
+/* The title carries the attribution too: the SVG then holds it as text
+ * (cairo draws the visible line as glyph shapes). */
+static char *
+map_title (gpointer user_data)
+{
+  MapExport *data = user_data;
+  g_autofree char *range = ls_export_format_range (ls_geo_model_get_from (data->model),
+                                                   ls_geo_model_get_to (data->model));
+
+  /* Translators: "CASE — Map, DATE RANGE (MARKING). ATTRIBUTION" */
+  return g_strdup_printf (_("%s — Map, %s (%s). %s"),
+                          data->title ? data->title : _("Untitled case"), range,
+                          data->marking ? data->marking : _("no marking"),
+                          ls_basemap_get_attribution (data->basemap));
+}
+
+const LsExportView *
+ls_map_export_view (void)
+{
+  static const LsExportView view = {
+    "map",
+    N_("The map of where the line operates"),
+    map_prepare,
+    map_draw,
+    (GDestroyNotify) map_export_free,
+    map_title,
+  };
+
+  return &view;
 }

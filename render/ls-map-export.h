@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "ls-case.h"
+#include "ls-export.h"
 #include "ls-map-render.h"
 
 G_BEGIN_DECLS
@@ -34,5 +35,8 @@ gboolean ls_map_export_case        (LsCase               *kase,
                                     LsMapFormat           format,
                                     const char           *path,
                                     GError              **error);
+
+/* The map's entry in `linesight export` (ls-cli-export.c). */
+const LsExportView *ls_map_export_view (void);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -775,6 +776,37 @@ test_export_pdf (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (flat, "Norwich"));
 }
 
+/* linesight export CASE --view map: the command line draws the same map,
+ * attribution included. */
+static void
+test_export_cli (Fixture *f, gconstpointer data)
+{
+  const char *linesight = g_getenv ("LINESIGHT");
+  g_autofree char *dir = g_dir_make_tmp ("linesight-map-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "map.svg", NULL);
+  g_autofree char *svg = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { linesight, "export", ls_case_get_path (f->kase), "--view", "map", "--format", "svg",
+                         "-o", out, "--from", "2024-06-03", "--to", "2024-06-12", NULL };
+  int status;
+
+  if (linesight == NULL)
+    {
+      g_test_skip ("LINESIGHT (the built program) is not set");
+      return;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (g_file_get_contents (out, &svg, NULL, NULL));
+  g_assert_nonnull (strstr (svg, "<path"));
+  g_assert_nonnull (strstr (svg, "Places: GeoNames (geonames.org), CC BY 4.0."));
+  g_assert_nonnull (strstr (svg, "Operation Test — Map"));
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -796,6 +828,7 @@ main (int argc, char **argv)
   g_test_add ("/map/render/full", Fixture, NULL, fixture_set_up, test_render_full, fixture_tear_down);
   g_test_add ("/map/export/png", Fixture, NULL, fixture_set_up, test_export_png, fixture_tear_down);
   g_test_add ("/map/export/svg", Fixture, NULL, fixture_set_up, test_export_svg, fixture_tear_down);
+  g_test_add ("/map/export/cli", Fixture, NULL, fixture_set_up, test_export_cli, fixture_tear_down);
   g_test_add ("/map/export/pdf", Fixture, NULL, fixture_set_up, test_export_pdf, fixture_tear_down);
 
   return g_test_run ();
