@@ -42,7 +42,7 @@ brief_clear (Brief *b)
   g_clear_pointer (&b->redactor, ls_redactor_free);
   g_clear_pointer (&b->analysis, ls_analysis_unref);
   g_clear_pointer (&b->safeguarding, ls_safeguarding_unref);
-  g_clear_pointer (&b->db, sqlite3_close);
+  g_clear_pointer (&b->db, sqlite3_close_v2);
   g_clear_pointer (&b->range, g_free);
 }
 

@@ -134,7 +134,7 @@ case_digests (const char *path)
       g_hash_table_insert (digests, g_strdup (table), table_digest (db, table));
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
-  sqlite3_close (db);
+  sqlite3_close_v2 (db);
 
   return digests;
 }
@@ -295,7 +295,7 @@ test_children_missing (void)
     }
 
   g_clear_pointer (&stmt, sqlite3_finalize);
-  sqlite3_close (db);
+  sqlite3_close_v2 (db);
 }
 
 static void
@@ -352,7 +352,7 @@ test_cuckooed (void)
   g_assert_cmpuint (truth->cuckooed->len, ==, 2);
 
   g_clear_pointer (&stmt, sqlite3_finalize);
-  sqlite3_close (db);
+  sqlite3_close_v2 (db);
 }
 
 /* Distinct callers of NUMBER. */
@@ -456,7 +456,7 @@ test_deal_line (void)
       }
     g_assert_cmpuint (g_hash_table_size (owners), ==, truth->deal_imeis->len);
   }
-  sqlite3_close (db);
+  sqlite3_close_v2 (db);
 }
 
 /* The most distinct recipients any sender reaches by SMS within ten
@@ -521,7 +521,7 @@ test_flares (void)
   for (guint i = 0; i < truth->deal_numbers->len; i++)
     is_deal |= g_str_equal (truth->deal_numbers->pdata[i], sender);
   g_assert_true (is_deal);
-  sqlite3_close (db);
+  sqlite3_close_v2 (db);
 }
 
 /* Flares go out between 09:00 and 22:00 UK time, in winter (GMT) and
@@ -573,7 +573,7 @@ test_flares_local_time (void)
         g_assert_cmpint (by_hour[summer][hour], ==, 0);
       g_assert_cmpint (by_hour[summer][23], ==, 0);
     }
-  sqlite3_close (db);
+  sqlite3_close_v2 (db);
 }
 
 static gboolean
@@ -690,7 +690,7 @@ test_reference_data (void)
     -1), ==, 0);
 
   g_clear_pointer (&stmt, sqlite3_finalize);
-  sqlite3_close (db);
+  sqlite3_close_v2 (db);
 }
 
 typedef struct {

@@ -106,7 +106,7 @@ make_plain_sqlite (const char *path,
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  sqlite3_close_v2 (db);
 }
 
 static void
@@ -144,7 +144,7 @@ test_refuse_tampered (void)
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE;"
                                  "CREATE TRIGGER t AFTER INSERT ON calls BEGIN DELETE FROM people; END;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  sqlite3_close_v2 (db);
 
   assert_refused_unchanged (path, LS_CASE_ERROR_DAMAGED);
 }
@@ -164,7 +164,7 @@ test_refuse_truncated (void)
   /* Fold the WAL back in, so the main file holds everything. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE;", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  sqlite3_close_v2 (db);
 
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
   g_assert_cmpuint (len, >, 8192);
@@ -194,7 +194,7 @@ make_case_then (const char *name,
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE;", NULL, NULL, NULL), ==, SQLITE_OK);
   if (raw_sql != NULL)
     g_assert_cmpint (sqlite3_exec (db, raw_sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  sqlite3_close_v2 (db);
 
   return path;
 }
@@ -312,7 +312,7 @@ test_migrate_from_older (gconstpointer data)
                                  "INSERT INTO phones (number) VALUES ('+447700900123');",
                                  &error));
   g_assert_cmpint (ls_sqlite_query_int (db, "PRAGMA user_version", 0), ==, from);
-  sqlite3_close (db);
+  sqlite3_close_v2 (db);
 
   kase = ls_case_open (path, &error);
   g_assert_no_error (error);

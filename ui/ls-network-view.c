@@ -133,7 +133,7 @@ load_thread (GTask        *task,
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
                                _("Cannot read the case “%s”: %s"), job->path, sqlite3_errmsg (reader));
-      sqlite3_close (reader);
+      sqlite3_close_v2 (reader);
       return;
     }
   sqlite3_busy_timeout (reader, 5000);
@@ -142,7 +142,7 @@ load_thread (GTask        *task,
   analysis = ls_analysis_lookup_cached (reader, &opts);
   job->load.root_key = job->root_key;
   scene = ls_network_load (reader, &job->load, analysis, &cached, load_progress, job, cancellable, &error);
-  sqlite3_close (reader);
+  sqlite3_close_v2 (reader);
   if (scene == NULL)
     {
       g_task_return_error (task, error);
@@ -379,7 +379,7 @@ details_thread (GTask        *task,
 
   if (sqlite3_open_v2 (job->path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
     {
-      sqlite3_close (db);
+      sqlite3_close_v2 (db);
       g_task_return_pointer (task, lines, (GDestroyNotify) g_ptr_array_unref);
       return;
     }
@@ -423,7 +423,7 @@ details_thread (GTask        *task,
         }
       sqlite3_finalize (stmt);
     }
-  sqlite3_close (db);
+  sqlite3_close_v2 (db);
   g_task_return_pointer (task, lines, (GDestroyNotify) g_ptr_array_unref);
 }
 

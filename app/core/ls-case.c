@@ -33,7 +33,7 @@ ls_case_finalize (GObject *object)
 {
   LsCase *self = (LsCase *) object;
 
-  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (ls_case_parent_class)->finalize (object);
@@ -268,7 +268,7 @@ open_connection (const char  *path,
       g_autofree char *what = g_strdup_printf ("Cannot open “%s”", display);
 
       ls_sqlite_set_error (db, error, what);
-      sqlite3_close (db);
+      sqlite3_close_v2 (db);
       return NULL;
     }
 
@@ -337,7 +337,7 @@ ls_case_create (const char  *path,
       g_autofree char *wal = g_strconcat (path, "-wal", NULL);
       g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
-      g_clear_pointer (&self->db, sqlite3_close);
+      g_clear_pointer (&self->db, sqlite3_close_v2);
       g_unlink (path);
       g_unlink (wal);
       g_unlink (shm);
@@ -490,7 +490,7 @@ ls_case_open_reader (LsCase  *self,
 
   db = open_connection (self->path, SQLITE_OPEN_READONLY, error);
   if (db != NULL && !configure_connection (db, FALSE, error))
-    g_clear_pointer (&db, sqlite3_close);
+    g_clear_pointer (&db, sqlite3_close_v2);
 
   return db;
 }

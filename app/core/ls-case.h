@@ -91,7 +91,7 @@ gboolean    ls_case_schema_apply      (sqlite3       *db,
 gboolean    ls_case_schema_check      (sqlite3       *db,
                                        GError       **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close_v2)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 G_END_DECLS
