@@ -17,6 +17,7 @@
 #include "ls-geo-model.h"
 #include "ls-map-render.h"
 #include "ls-network-export.h"
+#include "ls-redact.h"
 #include "ls-redactor.h"
 #include "ls-request.h"
 #include "ls-results.h"
@@ -506,7 +507,7 @@ add_safeguarding (Brief *b)
       const LsSafeguardingPerson *p = ls_safeguarding_get_person (b->safeguarding, i);
       gint64 id = g_ascii_strtoll (p->key + strlen ("person:"), NULL, 10);
       g_autofree char *name = ls_redactor_person (b->redactor, id, p->name);
-      g_autofree char *alias = g_strdup_printf (_("Person %" G_GINT64_FORMAT), id);
+      g_autofree char *alias = ls_redact_pseudonym (p->key);
       g_autofree char *age = p->age >= 0 ? g_strdup_printf ("%d", p->age) : g_strdup ("—");
       g_autofree char *why = ls_safeguarding_person_summary (p, 4);
       const char *referral = ls_referral_status_to_string (p->referral.status);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ls-case.h"
+#include "ls-redact.h"
 #include "ls-redactor.h"
 
 typedef struct {
@@ -48,35 +49,20 @@ add_pair (LsRedactor *self,
   g_array_append_val (self->pairs, p);
 }
 
+/* The same pseudonyms and masks as the views draw (ls-redact.c), so a
+ * person is "Person 12" in the text and on the map alike. */
 static char *
 pseudonym (gint64 person_id)
 {
-  return g_strdup_printf (_("Person %" G_GINT64_FORMAT), person_id);
+  g_autofree char *key = g_strdup_printf ("person:%" G_GINT64_FORMAT, person_id);
+
+  return ls_redact_pseudonym (key);
 }
 
-/* "+447700900123" → "+44 •••• ••0123"; shorter strings lose all but the
- * last two digits. */
 static char *
 mask_number (const char *number)
 {
-  gsize n = strlen (number);
-  g_autoptr(GString) s = g_string_new (NULL);
-
-  if (g_str_has_prefix (number, "+44") && n >= 10)
-    {
-      g_string_append (s, "+44 •••• ••");
-      g_string_append (s, number + n - 4);
-      return g_string_free (g_steal_pointer (&s), FALSE);
-    }
-  for (gsize i = 0; i < n; i++)
-    {
-      if (i + 2 < n && g_ascii_isdigit (number[i]))
-        g_string_append (s, "•");
-      else
-        g_string_append_c (s, number[i]);
-    }
-
-  return g_string_free (g_steal_pointer (&s), FALSE);
+  return ls_redact_number (number);
 }
 
 static void
