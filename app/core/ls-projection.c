@@ -33,7 +33,7 @@ find_grid_dir (void)
   if (g_once_init_enter (&dir))
     {
       const char *candidates[] = {
-        g_getenv ("LINESIGHT_PROJ_DIR"), LS_PROJ_INSTALLED_DIR, LS_PROJ_SOURCE_DIR,
+        g_getenv ("LINESIGHT_PROJ_DIR"), LS_PROJ_INSTALLED_DIR, LS_PROJ_SOURCE_DIR, LS_PROJ_SHARED_DIR,
       };
       const char *found = "";
 
