@@ -176,6 +176,7 @@ test_page (void)
   {
     g_autofree char *dir = g_dir_make_tmp ("linesight-sg-page-XXXXXX", NULL);
     g_autofree char *pdf = g_build_filename (dir, "kai.pdf", NULL);
+    g_autofree char *pdftotext = NULL;
     gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
     const char *sql = "SELECT count(*) FROM audit_log WHERE action = 'export' AND subject = 'referral'";
     gint64 before = ls_sqlite_query_int (ls_case_get_db (kase), sql, -1);
@@ -188,7 +189,8 @@ test_page (void)
     g_assert_cmpint (ls_sqlite_query_int (ls_case_get_db (kase), sql, -1), ==, before + 1);
     g_assert_true (g_file_get_contents (pdf, &contents, &length, NULL));
     g_assert_true (g_str_has_prefix (contents, "%PDF"));
-    if (g_find_program_in_path ("pdftotext") != NULL)
+    pdftotext = g_find_program_in_path ("pdftotext");
+    if (pdftotext != NULL)
       {
         g_autofree char *quoted = g_shell_quote (pdf);
         g_autofree char *command = g_strdup_printf ("pdftotext %s -", quoted);
