@@ -10,6 +10,7 @@
 #include "ls-case.h"
 #include "ls-request.h"
 #include "ls-requests-page.h"
+#include "ls-settings.h"
 #include "ls-briefing-dialog.h"
 #include "ls-window-private.h"
 #include "test-case-builder.h"
@@ -104,6 +105,17 @@ test_register (void)
   g_assert_nonnull (page);
   g_assert_cmpuint (ls_requests_page_get_n_requests (page), ==, 2);
   g_assert_cmpuint (ls_requests_page_get_n_outcomes (page), ==, 1);
+  g_assert_cmpuint (ls_requests_page_get_n_overdue (page), ==, 1);
+
+  /* The target comes from Preferences: at 60 days, 30 are not overdue. */
+  {
+    g_autoptr(GSettings) settings = ls_settings_new ();
+
+    g_settings_set_uint (settings, "request-target-days", 60);
+    g_assert_cmpuint (ls_requests_page_get_n_overdue (page), ==, 0);
+    g_settings_reset (settings, "request-target-days");
+    g_assert_cmpuint (ls_requests_page_get_n_overdue (page), ==, 1);
+  }
 
   adw_view_stack_set_visible_child_name (window->stack, "requests");
   g_assert_true (ls_requests_page_select (page, overdue_id));

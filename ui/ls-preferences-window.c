@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "ls-preferences-window.h"
+#include "ls-requests-preferences.h"
 #include "ls-safeguarding-preferences.h"
 #include "ls-settings.h"
 
@@ -75,6 +76,7 @@ ls_preferences_window_init (LsPreferencesWindow *self)
                            G_CALLBACK (update_clear_button), self, G_CONNECT_SWAPPED);
   update_clear_button (self);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ls_safeguarding_preferences_page_new (self->settings));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ls_requests_preferences_page_new (self->settings));
 }
 
 GtkWidget *

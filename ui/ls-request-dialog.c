@@ -11,6 +11,7 @@
 #include "ls-request.h"
 #include "ls-request-dialog.h"
 #include "ls-request-draft.h"
+#include "ls-settings.h"
 #include "ls-time.h"
 
 struct _LsRequestDialog
@@ -364,7 +365,20 @@ ls_request_dialog_class_init (LsRequestDialogClass *klass)
 static void
 ls_request_dialog_init (LsRequestDialog *self)
 {
+  g_autoptr(GSettings) settings = NULL;
+  g_auto(GStrv) providers = NULL;
+  g_autoptr(GtkStringList) model = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The providers kept in Preferences. */
+  settings = ls_settings_new ();
+  providers = g_settings_get_strv (settings, "request-providers");
+  if (providers[0] != NULL)
+    {
+      model = gtk_string_list_new ((const char * const *) providers);
+      adw_combo_row_set_model (self->provider, G_LIST_MODEL (model));
+    }
 }
 
 LsRequestDialog *

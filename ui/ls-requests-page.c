@@ -18,14 +18,17 @@
 #include "ls-requests-page.h"
 #include "ls-row.h"
 #include "ls-session.h"
+#include "ls-settings.h"
 
-#define TARGET_DAYS 14
 
 struct _LsRequestsPage
 {
   AdwBin          parent_instance;
 
   LsSession      *session;
+  GSettings      *settings;
+  guint           target_days;  /* overdue after this many days (Preferences) */
+  guint           n_overdue;
   GListStore     *requests;     /* LsRow per request */
   GListStore     *outcomes;     /* LsRow per outcome */
   GHashTable     *by_id;        /* request id → LsRequest */
@@ -96,7 +99,8 @@ toast (LsRequestsPage *self,
 
 static LsRow *
 request_row (const LsRequest *r,
-             const char      *today)
+             const char      *today,
+             guint            target_days)
 {
   char **values = g_new0 (char *, REQ_N + 1);
   int outstanding = ls_request_days_outstanding (r, today);
@@ -115,7 +119,7 @@ request_row (const LsRequest *r,
   values[REQ_TURNAROUND] = turnaround >= 0
     ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", turnaround), turnaround)
     : g_strdup ("");
-  values[REQ_OVERDUE] = g_strdup (outstanding > TARGET_DAYS ? "1" : "");
+  values[REQ_OVERDUE] = g_strdup (outstanding > (int) target_days ? "1" : "");
 
   return ls_row_new (r->id, values);
 }
@@ -162,11 +166,11 @@ ls_requests_page_reload (LsRequestsPage *self)
   for (guint i = 0; requests && i < requests->len; i++)
     {
       LsRequest *r = g_ptr_array_index (requests, i);
-      g_autoptr(LsRow) row = request_row (r, today);
+      g_autoptr(LsRow) row = request_row (r, today, self->target_days);
       int outstanding = ls_request_days_outstanding (r, today);
 
       open += outstanding >= 0;
-      overdue += outstanding > TARGET_DAYS;
+      overdue += outstanding > (int) self->target_days;
       g_list_store_append (self->requests, row);
       g_hash_table_insert (self->by_id, GSIZE_TO_POINTER ((gsize) r->id), g_ptr_array_steal_index (requests, i));
       i--;
@@ -179,7 +183,8 @@ ls_requests_page_reload (LsRequestsPage *self)
 
   gtk_stack_set_visible_child_name (self->requests_stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->requests)) ? "list" : "empty");
-  summary = g_strdup_printf (_("%u open, %u overdue (more than %d days)"), open, overdue, TARGET_DAYS);
+  self->n_overdue = overdue;
+  summary = g_strdup_printf (_("%u open, %u overdue (more than %d days)"), open, overdue, (int) self->target_days);
   gtk_label_set_label (self->summary, summary);
 }
 
@@ -187,6 +192,12 @@ guint
 ls_requests_page_get_n_requests (LsRequestsPage *self)
 {
   return g_list_model_get_n_items (G_LIST_MODEL (self->requests));
+}
+
+guint
+ls_requests_page_get_n_overdue (LsRequestsPage *self)
+{
+  return self->n_overdue;
 }
 
 guint
@@ -260,7 +271,7 @@ show_details (LsRequestsPage *self)
   if ((days = ls_request_turnaround_days (r)) >= 0)
     turnaround = g_strdup_printf (_("Answered in %d days"), days);
   else if ((days = ls_request_days_outstanding (r, today)) >= 0)
-    turnaround = g_strdup_printf (days > TARGET_DAYS ? _("%d days outstanding — overdue") : _("%d days outstanding"),
+    turnaround = g_strdup_printf (days > (int) self->target_days ? _("%d days outstanding — overdue") : _("%d days outstanding"),
                                   days);
   else
     turnaround = g_strdup (_("Not submitted"));
@@ -361,7 +372,7 @@ export_response_cb (GtkNativeDialog *dialog,
         }
       else
         {
-          g_autoptr(LsResults) results = ls_results_build (kase, TARGET_DAYS, &error);
+          g_autoptr(LsResults) results = ls_results_build (kase, (int) self->target_days, &error);
 
           if (results != NULL)
             doc = ls_results_document (results, kase, data->redacted);
@@ -584,6 +595,7 @@ ls_requests_page_dispose (GObject *object)
   LsRequestsPage *self = LS_REQUESTS_PAGE (object);
 
   g_clear_object (&self->session);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), LS_TYPE_REQUESTS_PAGE);
 
   G_OBJECT_CLASS (ls_requests_page_parent_class)->dispose (object);
@@ -680,6 +692,13 @@ ls_requests_page_class_init (LsRequestsPageClass *klass)
 }
 
 static void
+target_changed_cb (LsRequestsPage *self)
+{
+  self->target_days = g_settings_get_uint (self->settings, "request-target-days");
+  ls_requests_page_reload (self);
+}
+
+static void
 ls_requests_page_init (LsRequestsPage *self)
 {
   g_autoptr(GtkSortListModel) sorted_requests = NULL;
@@ -688,6 +707,10 @@ ls_requests_page_init (LsRequestsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->settings = ls_settings_new ();
+  self->target_days = g_settings_get_uint (self->settings, "request-target-days");
+  g_signal_connect_object (self->settings, "changed::request-target-days",
+                           G_CALLBACK (target_changed_cb), self, G_CONNECT_SWAPPED);
   self->requests = g_list_store_new (LS_TYPE_ROW);
   self->outcomes = g_list_store_new (LS_TYPE_ROW);
   self->by_id = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) ls_request_free);

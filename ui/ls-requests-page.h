@@ -11,6 +11,7 @@ G_DECLARE_FINAL_TYPE (LsRequestsPage, ls_requests_page, LS, REQUESTS_PAGE, AdwBi
 void  ls_requests_page_reload        (LsRequestsPage *self);
 guint ls_requests_page_get_n_requests (LsRequestsPage *self);
 guint ls_requests_page_get_n_outcomes (LsRequestsPage *self);
+guint ls_requests_page_get_n_overdue  (LsRequestsPage *self);
 gboolean ls_requests_page_select      (LsRequestsPage *self,
                                        gint64          request_id);
 
