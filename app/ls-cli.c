@@ -86,32 +86,16 @@ ls_cli_parse_date (const char  *option,
                    GError     **error)
 {
   g_autoptr(GDateTime) dt = NULL;
-  int y, m, d;
-  char tail;
 
-  if (value == NULL)
+  if (value == NULL || *value == '\0')
     {
       *out = -1;
       return TRUE;
     }
+  if (ls_time_parse_uk_day (value, end_of_day, out))
+    return TRUE;
 
-  if ((sscanf (value, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 ||
-       sscanf (value, "%2d/%2d/%4d%c", &d, &m, &y, &tail) == 3) &&
-      g_date_valid_dmy (d, m, y))
-    {
-      dt = g_date_time_new (ls_time_zone_london (), y, m, d, 0, 0, 0);
-      if (dt && end_of_day)
-        {
-          GDateTime *next = g_date_time_add_days (dt, 1);
-          g_date_time_unref (dt);
-          dt = next;
-        }
-    }
-  else
-    {
-      dt = g_date_time_new_from_iso8601 (value, ls_time_zone_london ());
-    }
-
+  dt = g_date_time_new_from_iso8601 (value, ls_time_zone_london ());
   if (dt == NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,

@@ -59,19 +59,7 @@ read_date (AdwEntryRow *row,
            gboolean     end,
            gint64      *out)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-  g_autoptr(GDateTime) dt = NULL;
-  int y, m, d;
-
-  *out = -1;
-  if (*text == '\0')
-    return TRUE;
-  if (sscanf (text, "%d-%d-%d", &y, &m, &d) != 3 || !g_date_valid_dmy (d, m, y))
-    return FALSE;
-  dt = g_date_time_new (ls_time_zone_london (), y, m, d, 0, 0, 0);
-  *out = g_date_time_to_unix (dt) + (end ? 86400 : 0);
-
-  return TRUE;
+  return ls_time_parse_uk_day (gtk_editable_get_text (GTK_EDITABLE (row)), end, out);
 }
 
 static gboolean

@@ -2,6 +2,8 @@
 #define G_LOG_DOMAIN "ls-time"
 #include "config.h"
 
+#include <stdio.h>
+
 #include "ls-time.h"
 
 /* One shared zone: building a GTimeZone reads tzdata from disk. */
@@ -45,4 +47,37 @@ ls_time_format_local (gint64      unix_seconds,
   local = g_date_time_to_timezone (utc, ls_time_zone_london ());
 
   return g_date_time_format (local, format ? format : "%d/%m/%Y %H:%M:%S");
+}
+
+/* A UK calendar day written YYYY-MM-DD or DD/MM/YYYY, as unix seconds at
+ * its start in Europe/London (with END, at the start of the next day, so
+ * it ends a range inclusively; a clock-change day is 23 or 25 hours).
+ * Empty text is -1, an open end. FALSE when TEXT is not such a day. */
+gboolean
+ls_time_parse_uk_day (const char *text,
+                      gboolean    end,
+                      gint64     *out)
+{
+  g_autoptr(GDateTime) day = NULL;
+  int y, m, d;
+  char tail;
+
+  *out = -1;
+  if (text == NULL || *text == '\0')
+    return TRUE;
+  if ((sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 &&
+       sscanf (text, "%2d/%2d/%4d%c", &d, &m, &y, &tail) != 3) ||
+      !g_date_valid_dmy (d, m, y))
+    return FALSE;
+
+  day = g_date_time_new (ls_time_zone_london (), y, m, d, 0, 0, 0);
+  if (end)
+    {
+      GDateTime *next = g_date_time_add_days (day, 1);
+      g_date_time_unref (day);
+      day = next;
+    }
+  *out = g_date_time_to_unix (day);
+
+  return TRUE;
 }

@@ -11,4 +11,8 @@ char      *ls_time_format_iso_utc   (gint64 unix_seconds);
 char      *ls_time_format_local     (gint64 unix_seconds,
                                      const char *format);
 
+gboolean   ls_time_parse_uk_day     (const char *text,
+                                     gboolean    end,
+                                     gint64     *out);
+
 G_END_DECLS
