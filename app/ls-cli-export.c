@@ -14,11 +14,12 @@
 #include "ls-map-export.h"
 #include "ls-network-export.h"
 #include "ls-safeguarding-export.h"
+#include "ls-timeline-export.h"
 
 static const LsExportView *
 views (guint *n_views)
 {
-  static LsExportView table[3];
+  static LsExportView table[4];
   static gsize done;
 
   /* Other views add their entry here. */
@@ -27,6 +28,7 @@ views (guint *n_views)
       table[0] = *ls_network_export_view ();
       table[1] = *ls_safeguarding_export_view ();
       table[2] = *ls_map_export_view ();
+      table[3] = *ls_timeline_export_view ();
       g_once_init_leave (&done, 1);
     }
   *n_views = G_N_ELEMENTS (table);
@@ -83,14 +85,15 @@ ls_cli_export (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(LsCase) kase = NULL;
   g_autofree char *view_name = NULL, *format = NULL, *out = NULL, *layout = NULL;
-  g_autofree char *from = NULL, *to = NULL;
+  g_autofree char *from = NULL, *to = NULL, *people = NULL;
+  g_auto(GStrv) people_list = NULL;
   int width = LS_EXPORT_DEFAULT_WIDTH, height = LS_EXPORT_DEFAULT_HEIGHT;
   gboolean redact = FALSE, relayout = FALSE;
   LsExportRequest request = { 0 };
   LsExportFormat fmt;
   const LsExportView *view;
   const GOptionEntry entries[] = {
-    { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, N_("The view to draw (network, safeguarding, map)"), N_("VIEW") },
+    { "view", 0, 0, G_OPTION_ARG_STRING, &view_name, N_("The view to draw (network, safeguarding, map, timeline)"), N_("VIEW") },
     { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("png, pdf or svg (default: from OUT)"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The file to write"), N_("OUT") },
     { "layout", 0, 0, G_OPTION_ARG_STRING, &layout, N_("Network layout: auto, sfdp, neato, fdp, dot, circo, twopi"), N_("NAME") },
@@ -98,6 +101,7 @@ ls_cli_export (int    argc,
     { "height", 0, 0, G_OPTION_ARG_INT, &height, N_("Height in pixels (default 1000)"), N_("PX") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("First day, YYYY-MM-DD (UK time)"), N_("DATE") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("Last day, YYYY-MM-DD, included"), N_("DATE") },
+    { "people", 0, 0, G_OPTION_ARG_STRING, &people, N_("Timeline: only these people (or phone numbers)"), N_("NAME,…") },
     { "redact", 0, 0, G_OPTION_ARG_NONE, &redact, N_("Pseudonyms for names, masked numbers"), NULL },
     { "relayout", 0, 0, G_OPTION_ARG_NONE, &relayout, N_("Lay out afresh, ignoring the cached layout"), NULL },
     { NULL }
@@ -127,6 +131,13 @@ ls_cli_export (int    argc,
   request.height = height;
   request.redact = redact;
   request.relayout = relayout;
+  if (people != NULL)
+    {
+      people_list = g_strsplit (people, ",", -1);
+      for (guint i = 0; people_list[i]; i++)
+        g_strstrip (people_list[i]);
+      request.people = (const char * const *) people_list;
+    }
   if (!ls_export_write (view, &request, fmt, out, &error))
     return ls_cli_fail (g_steal_pointer (&error));
 

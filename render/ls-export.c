@@ -167,6 +167,8 @@ ls_export_write (const LsExportView    *view,
 
   g_return_val_if_fail (view != NULL && request != NULL, FALSE);
 
+  if (view->write != NULL)
+    return view->write (request, format, path, error);
   data = view->prepare (request, error);
   if (data == NULL)
     return FALSE;

@@ -33,6 +33,7 @@ typedef struct {
   int           height;
   gboolean      redact;      /* pseudonyms and masked numbers */
   gboolean      relayout;    /* ignore cached layouts */
+  const char * const *people; /* names to show (timeline lanes), or NULL for everyone */
   GCancellable *cancellable;
 } LsExportRequest;
 
@@ -44,6 +45,12 @@ typedef void     (*LsExportDrawFunc)    (gpointer                data,
                                          double                  height);
 
 typedef char *   (*LsExportTitleFunc)   (gpointer                data);
+/* A view that lays out its own pages (the timeline's paged PDF) writes
+ * the whole file, audit entry included. */
+typedef gboolean (*LsExportWriteFunc)   (const LsExportRequest  *request,
+                                         LsExportFormat          format,
+                                         const char             *path,
+                                         GError                **error);
 
 typedef struct {
   const char          *name;     /* --view NAME */
@@ -52,6 +59,7 @@ typedef struct {
   LsExportDrawFunc     draw;
   GDestroyNotify       free;
   LsExportTitleFunc    title;    /* the document's title (PDF/SVG metadata), or NULL */
+  LsExportWriteFunc    write;    /* instead of prepare and draw, or NULL */
 } LsExportView;
 
 gboolean    ls_export_format_from_string (const char        *name,

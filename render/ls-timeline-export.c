@@ -9,6 +9,7 @@
 #include <cairo-svg.h>
 #include <glib/gi18n.h>
 
+#include "ls-analysis.h"
 #include "ls-case-audit.h"
 #include "ls-time-axis.h"
 #include "ls-timeline-export.h"
@@ -358,4 +359,46 @@ ls_timeline_export_write (const LsTimelineExportOptions  *options,
                               self->from, self->to, path };
     return ls_case_record_export (options->kase, &record, error);
   }
+}
+
+/* For the command line: the lane order from the analysis when the case has
+ * it cached (a fresh analysis is not worth running for a picture). */
+static gboolean
+export_view_write (const LsExportRequest  *request,
+                   LsExportFormat          format,
+                   const char             *path,
+                   GError                **error)
+{
+  LsTimelineExportOptions options = LS_TIMELINE_EXPORT_OPTIONS_INIT;
+  LsAnalysisOptions analysis_options = LS_ANALYSIS_OPTIONS_INIT;
+  g_autoptr(LsAnalysis) analysis = ls_analysis_lookup_cached (ls_case_get_db (request->kase), &analysis_options);
+  g_autoptr(GHashTable) rank = analysis ? ls_timeline_rank_by_role (analysis) : NULL;
+
+  options.rank = rank;
+  options.kase = request->kase;
+  options.from = request->from;
+  options.to = request->to;
+  options.people = request->people;
+  options.width = request->width;
+  options.height = request->height;
+  options.redact = request->redact;
+  options.cancellable = request->cancellable;
+  if (request->layout != NULL && g_ascii_strcasecmp (request->layout, "phones") == 0)
+    options.mode = LS_TIMELINE_LANES_PHONES;
+  if (request->layout != NULL && g_ascii_strcasecmp (request->layout, "a3") == 0)
+    options.paper = LS_TIMELINE_PAPER_A3;
+
+  return ls_timeline_export_write (&options, ls_export_format_to_string (format), path, error);
+}
+
+const LsExportView *
+ls_timeline_export_view (void)
+{
+  static const LsExportView view = {
+    .name = "timeline",
+    .summary = N_("The timeline"),
+    .write = export_view_write,
+  };
+
+  return &view;
 }

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "ls-case.h"
+#include "ls-export.h"
 #include "ls-timeline-model.h"
 
 G_BEGIN_DECLS
@@ -58,6 +59,9 @@ gboolean          ls_timeline_export_write      (const LsTimelineExportOptions *
                                                  const char                    *format,
                                                  const char                    *path,
                                                  GError                       **error);
+
+/* The `linesight export --view timeline` entry. */
+const LsExportView *ls_timeline_export_view     (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LsTimelineExport, ls_timeline_export_free)
 

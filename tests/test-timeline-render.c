@@ -358,6 +358,57 @@ test_export (void)
   g_assert_error (error, LS_CASE_ERROR, LS_CASE_ERROR_INVALID);
 }
 
+/* linesight export CASE --view timeline: the same files from the command line. */
+static void
+test_cli_export (void)
+{
+  LsCase *kase = make_case ();
+  g_autofree char *path = g_strdup (ls_case_get_path (kase));
+  g_autofree char *dir = g_dir_make_tmp ("linesight-tlcli-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "t.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "t.png", NULL);
+  const char *linesight = g_getenv ("LINESIGHT");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  /* Closed, so the file is whole for another process. */
+  g_object_unref (kase);
+  if (linesight == NULL)
+    {
+      g_test_skip ("LINESIGHT is not set");
+      return;
+    }
+  {
+    const char *argv[] = { linesight, "export", path, "--view", "timeline", "--format", "pdf",
+                           "-o", pdf, "--from", "2024-06-01", "--to", "2024-11-30", "--people", "Alice, Bob", NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_cmpuint (count_pdf_pages (pdf), ==, 6);
+  }
+  {
+    const char *argv[] = { linesight, "export", path, "--view", "timeline",
+                           "-o", png, "--width", "800", "--height", "500", NULL };
+    cairo_surface_t *s;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    s = cairo_image_surface_create_from_png (png);
+    g_assert_cmpint (cairo_image_surface_get_width (s), ==, 800);
+    g_assert_cmpint (cairo_image_surface_get_height (s), ==, 500);
+    cairo_surface_destroy (s);
+  }
+  {
+    const char *argv[] = { linesight, "export", path, "--view", "timeline",
+                           "-o", png, "--people", "Carol", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status, &error));
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (err, "Carol"));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -365,5 +416,6 @@ main (int argc, char **argv)
   g_test_add_func ("/timeline/render/pixels", test_pixels);
   g_test_add_func ("/timeline/render/marks", test_marks_pixels);
   g_test_add_func ("/timeline/render/export", test_export);
+  g_test_add_func ("/timeline/render/cli-export", test_cli_export);
   return g_test_run ();
 }
