@@ -155,6 +155,55 @@ ls_basemap_simplify_ring (const double *xy,
 
 /* Shapes --------------------------------------------------------------- */
 
+/* The file is outside data: json-glib's typed getters warn (and return
+ * nothing) when a member has another type, so every look-up checks the
+ * type first and a mistyped member reads as missing. */
+static JsonNode *
+member (JsonObject *object, const char *name)
+{
+  return object != NULL ? json_object_get_member (object, name) : NULL;
+}
+
+static JsonObject *
+member_object (JsonObject *object, const char *name)
+{
+  JsonNode *node = member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonArray *
+node_array (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static const char *
+node_string (JsonNode *node, const char *fallback)
+{
+  const char *str = NULL;
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    str = json_node_get_string (node);
+
+  return str != NULL ? str : fallback;
+}
+
+static gboolean
+node_number (JsonNode *node, double *value)
+{
+  GType type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  type = json_node_get_value_type (node);
+  if (type != G_TYPE_DOUBLE && type != G_TYPE_INT64)
+    return FALSE;
+  *value = json_node_get_double (node);
+
+  return isfinite (*value);
+}
+
 typedef struct {
   GArray *xy;     /* double, full detail, projected */
   GArray *rings;  /* guint offsets, n_rings + 1 */
@@ -169,18 +218,19 @@ read_ring (JsonArray *ring, RawShape *raw, const char *what, GError **error)
     return TRUE;  /* degenerate: nothing to draw */
   for (guint i = 0; i < n; i++)
     {
-      JsonNode *pt = json_array_get_element (ring, i);
-      JsonArray *pair;
+      JsonArray *pair = node_array (json_array_get_element (ring, i));
       double ll[2];
 
-      if (!JSON_NODE_HOLDS_ARRAY (pt) || json_array_get_length (pair = json_node_get_array (pt)) < 2)
+      if (pair == NULL || json_array_get_length (pair) < 2 ||
+          !node_number (json_array_get_element (pair, 0), &ll[0]) ||
+          !node_number (json_array_get_element (pair, 1), &ll[1]) ||
+          fabs (ll[0]) > 180 || fabs (ll[1]) > 90)
         {
           g_set_error (error, LS_CASE_ERROR, LS_CASE_ERROR_INVALID,
-                       "%s: a ring's point %u is not a [longitude, latitude] array", what, i);
+                       "%s: a ring's point %u is not a [longitude, latitude] array of numbers in range",
+                       what, i);
           return FALSE;
         }
-      ll[0] = json_array_get_double_element (pair, 0);
-      ll[1] = json_array_get_double_element (pair, 1);
       g_array_append_vals (raw->xy, ll, 2);
     }
   {
@@ -281,10 +331,10 @@ static LsBasemapShape *
 read_feature (JsonObject *feature, LsProjection *proj, guint index, GError **error)
 {
   g_autofree char *what = g_strdup_printf ("GeoJSON feature %u", index);
-  JsonObject *geometry = json_object_get_object_member (feature, "geometry");
-  JsonObject *props = json_object_get_object_member (feature, "properties");
-  const char *type = geometry ? json_object_get_string_member_with_default (geometry, "type", "") : "";
-  JsonArray *coords = geometry ? json_object_get_array_member (geometry, "coordinates") : NULL;
+  JsonObject *geometry = member_object (feature, "geometry");
+  JsonObject *props = member_object (feature, "properties");
+  const char *type = node_string (member (geometry, "type"), "");
+  JsonArray *coords = node_array (member (geometry, "coordinates"));
   RawShape raw = { g_array_new (FALSE, FALSE, sizeof (double)), g_array_new (FALSE, FALSE, sizeof (guint)) };
   LsBasemapShape *shape = NULL;
   guint zero = 0;
@@ -301,7 +351,18 @@ read_feature (JsonObject *feature, LsProjection *proj, guint index, GError **err
     ok = read_polygon (coords, &raw, what, error);
   else if (g_str_equal (type, "MultiPolygon"))
     for (guint i = 0; ok && i < json_array_get_length (coords); i++)
-      ok = read_polygon (json_array_get_array_element (coords, i), &raw, what, error);
+      {
+        JsonArray *polygon = node_array (json_array_get_element (coords, i));
+
+        if (polygon == NULL)
+          {
+            g_set_error (error, LS_CASE_ERROR, LS_CASE_ERROR_INVALID,
+                         "%s: a MultiPolygon's polygon %u is not an array", what, i);
+            ok = FALSE;
+          }
+        else
+          ok = read_polygon (polygon, &raw, what, error);
+      }
   else
     {
       g_set_error (error, LS_CASE_ERROR, LS_CASE_ERROR_INVALID,
@@ -331,8 +392,8 @@ read_feature (JsonObject *feature, LsProjection *proj, guint index, GError **err
 
           if (id == NULL)
             id = json_object_get_member (props, "iso_n3");
-          shape->name = g_strdup (json_object_get_string_member_with_default (props, "name", ""));
-          shape->id = g_strdup (id && JSON_NODE_HOLDS_VALUE (id) ? json_node_get_string (id) : "");
+          shape->name = g_strdup (node_string (member (props, "name"), ""));
+          shape->id = g_strdup (node_string (id, ""));
         }
       else
         {
@@ -365,10 +426,9 @@ read_feature_collection (GBytes *bytes, const char *file, LsProjection *proj, GE
       return NULL;
     }
   root = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root) ||
-      g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (root), "type", ""),
-                 "FeatureCollection") != 0 ||
-      (features = json_object_get_array_member (json_node_get_object (root), "features")) == NULL)
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      g_strcmp0 (node_string (member (json_node_get_object (root), "type"), ""), "FeatureCollection") != 0 ||
+      (features = node_array (member (json_node_get_object (root), "features"))) == NULL)
     {
       g_set_error (error, LS_CASE_ERROR, LS_CASE_ERROR_INVALID,
                    "%s: expected a GeoJSON FeatureCollection with a “features” array", file);
@@ -377,7 +437,16 @@ read_feature_collection (GBytes *bytes, const char *file, LsProjection *proj, GE
 
   for (guint i = 0; i < json_array_get_length (features); i++)
     {
-      LsBasemapShape *shape = read_feature (json_array_get_object_element (features, i), proj, i, &local_error);
+      JsonNode *node = json_array_get_element (features, i);
+      LsBasemapShape *shape;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_set_error (error, LS_CASE_ERROR, LS_CASE_ERROR_INVALID,
+                       "%s: GeoJSON feature %u is not an object", file, i);
+          return NULL;
+        }
+      shape = read_feature (json_node_get_object (node), proj, i, &local_error);
 
       if (shape == NULL)
         {

@@ -1,10 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Replays the CSV fuzzer's corpus (and any crash files found since) as a
- * regression test in the normal suite. */
+/* Replays one fuzzer's corpus (and any crash files found since) as a
+ * regression test in the normal suite. FUZZ_CORPUS names the folder under
+ * tests/fuzz/corpus and the test path. */
 #define G_LOG_DOMAIN "fuzz-replay"
 #include "config.h"
 
 #include <glib.h>
+
+#ifndef FUZZ_CORPUS
+#define FUZZ_CORPUS "csv"
+#endif
+#ifndef FUZZ_NAME
+#define FUZZ_NAME "csv-import"
+#endif
 
 int LLVMFuzzerTestOneInput (const guint8 *data,
                             size_t        size);
@@ -31,7 +39,7 @@ main (int    argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  dir_path = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", "csv", NULL);
+  dir_path = g_test_build_filename (G_TEST_DIST, "fuzz", "corpus", FUZZ_CORPUS, NULL);
   dir = g_dir_open (dir_path, 0, NULL);
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
@@ -41,7 +49,7 @@ main (int    argc,
 
   for (guint i = 0; i < names->len; i++)
     {
-      g_autofree char *test = g_strdup_printf ("/fuzz/csv-import/%s", (char *) names->pdata[i]);
+      g_autofree char *test = g_strdup_printf ("/fuzz/%s/%s", FUZZ_NAME, (char *) names->pdata[i]);
       char *path = g_build_filename (dir_path, names->pdata[i], NULL);
 
       g_test_add_data_func_full (test, path, test_replay, g_free);
