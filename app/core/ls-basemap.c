@@ -419,6 +419,11 @@ read_feature_collection (GBytes *bytes, const char *file, LsProjection *proj, GE
   JsonNode *root;
   JsonArray *features;
 
+  if (data == NULL || size == 0)
+    {
+      g_set_error (error, LS_CASE_ERROR, LS_CASE_ERROR_INVALID, "%s is empty", file);
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
       g_set_error (error, LS_CASE_ERROR, LS_CASE_ERROR_INVALID,
