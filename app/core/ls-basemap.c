@@ -794,12 +794,15 @@ ls_basemap_area_at (LsBasemap *self,
                     double     easting,
                     double     northing)
 {
-  /* Cells are re-counted on every range change; where they are is not. */
-  gint64 key = ((gint64) lround (easting) << 24) ^ (gint64) lround (northing);
+  /* Cells are re-counted on every range change; where they are is not.
+   * Unsigned, as eastings west of the grid's origin are negative. */
+  gint64 key = (gint64) (((guint64) lround (easting) << 24) ^ (guint64) lround (northing));
   gpointer cached;
   int found = -1;
 
   g_return_val_if_fail (self != NULL, -1);
+  if (!isfinite (easting) || !isfinite (northing))
+    return -1;
 
   g_mutex_lock (&self->cache_lock);
   cached = g_hash_table_lookup (self->area_cache, &key);

@@ -30,6 +30,14 @@ abort_on_critical (const char     *domain,
     abort ();
 }
 
+static char *fuzz_dir;
+
+static void
+remove_fuzz_dir (void)
+{
+  g_rmdir (fuzz_dir);
+}
+
 static const char *
 fuzz_path (void)
 {
@@ -37,10 +45,10 @@ fuzz_path (void)
 
   if (path == NULL)
     {
-      g_autofree char *dir = g_dir_make_tmp ("linesight-fuzz-XXXXXX", NULL);
-
-      g_assert (dir != NULL);
-      path = g_build_filename (dir, "fuzz.linesight", NULL);
+      fuzz_dir = g_dir_make_tmp ("linesight-fuzz-case-XXXXXX", NULL);
+      g_assert (fuzz_dir != NULL);
+      atexit (remove_fuzz_dir);
+      path = g_build_filename (fuzz_dir, "fuzz.linesight", NULL);
       /* Criticals are bugs here: bad data must give a GError. */
       g_log_set_default_handler (abort_on_critical, NULL);
     }
@@ -69,6 +77,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autoptr(GError) error = NULL;
 
   remove_case (path);
+  /* A long run outlives cleaners of the temporary folder. */
+  g_mkdir_with_parents (fuzz_dir, 0700);
   g_assert (g_file_set_contents (path, (const char *) data, size, NULL));
 
   {
