@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # A case file survives the process being killed at any moment. Kills
 # `linesight import` with SIGKILL at 20 moments spread over a large import,
-# and `linesight referral --set-status` at 20 moments of an edit; after each
+# `linesight referral --set-status` at 20 moments of an edit, and
+# `linesight export --view network` (which caches a layout) at 20; after each
 # kill the case passes PRAGMA integrity_check and holds exactly what it held
 # before the command, or (when the command had committed) all of what it
 # wrote: never part. TAP output.
@@ -193,10 +194,44 @@ done
 echo "# $killed of $KILLS referral edits were killed while running"
 check "the case still opens and shows the referral" '"$LS" referral "$tmp/edits.linesight" --person "$person" >/dev/null 2>&1'
 
-# --- Layout caching --------------------------------------------------------------
+# --- Layout caching ---------------------------------------------------------
 
+# The network export lays the graph out and caches the positions in one
+# transaction; killed, the cache holds every node of that layout or none.
 if "$LS" help | grep -q '^  export '; then
-  echo "# export is present: layout caching is not yet covered by this test"
+  layouts () {
+    sqlite3 "$1" "SELECT layout || ' ' || range_from || ' ' || range_to || ' ' || count(*)
+                  FROM layout_cache GROUP BY layout, range_from, range_to ORDER BY 1;"
+  }
+  copy_case "$tmp/demo.linesight" "$tmp/layout.linesight"
+  start=$(now_ms)
+  "$LS" export "$tmp/layout.linesight" --view network --output "$tmp/network.png" >/dev/null ||
+    { echo "Bail out! the network export fails"; exit 1; }
+  layout=$(( $(now_ms) - start ))
+  full=$(layouts "$tmp/layout.linesight")
+  echo "# one network export takes $layout ms and caches: $full"
+  check "the export caches a layout" '[ -n "$full" ]'
+  killed=0
+  for k in $(seq 0 $((KILLS - 1))); do
+    copy_case "$tmp/demo.linesight" "$tmp/layout.linesight"
+    delay=$(( 5 + layout * k * 6 / (5 * KILLS) ))
+    result=$(kill_at "$delay" "$LS" export "$tmp/layout.linesight" --view network --output "$tmp/network.png")
+    [ "$result" = killed ] && killed=$((killed + 1))
+    check_result=$(integrity "$tmp/layout.linesight")
+    cached=$(layouts "$tmp/layout.linesight")
+    if [ "$check_result" != ok ]; then
+      not_ok "network export killed at $delay ms ($result): integrity_check says $check_result"
+    elif [ -z "$cached" ]; then
+      ok "network export killed at $delay ms ($result): no layout cached"
+    elif [ "$cached" = "$full" ]; then
+      ok "network export killed at $delay ms ($result): the whole layout cached"
+    else
+      not_ok "network export killed at $delay ms ($result): part of a layout cached ($cached)"
+    fi
+  done
+  echo "# $killed of $KILLS network exports were killed while running"
+else
+  echo "# linesight export is not present: layout caching not tested"
 fi
 
 echo "1..$n"
