@@ -13,19 +13,19 @@
 static const LsCliCommand commands[] = {
   { "new",  N_("Create an empty case"), ls_cli_new },
   { "demo", N_("Write the demo case"), ls_cli_demo },
+  { "import", N_("Import calls, people, phones, handsets, cells or events from CSV"), ls_cli_import },
   { "info", N_("Summarise a case"), ls_cli_info },
+  { "analyse", N_("Network measures, roles, deal lines and other findings"), ls_cli_analyse },
+  { "safeguarding", N_("List the children and vulnerable adults at risk"), ls_cli_safeguarding },
+  { "referral", N_("Show, change or print a person’s safeguarding referral"), ls_cli_referral },
+  { "export", N_("Draw a view to a PNG, PDF or SVG file"), ls_cli_export },
+  { "brief", N_("Write a briefing pack as PDF"), ls_cli_brief },
   { "requests", N_("List data requests to providers"), ls_cli_requests },
   { "request", N_("Draft, update or export a data request"), ls_cli_request },
   { "outcomes", N_("List what the operation achieved"), ls_cli_outcomes },
   { "outcome", N_("Record an outcome"), ls_cli_outcome },
   { "results", N_("Write a summary of results as PDF"), ls_cli_results },
-  { "brief", N_("Write a briefing pack as PDF"), ls_cli_brief },
   { "audit", N_("List the case’s exports and changes"), ls_cli_audit },
-  { "analyse", N_("Network measures, roles, deal lines and other findings"), ls_cli_analyse },
-  { "import", N_("Import calls, people, phones, handsets, cells or events from CSV"), ls_cli_import },
-  { "safeguarding", N_("List the children and vulnerable adults at risk"), ls_cli_safeguarding },
-  { "referral", N_("Show, change or print a person’s safeguarding referral"), ls_cli_referral },
-  { "export", N_("Draw a view to a PNG, PDF or SVG file"), ls_cli_export },
 };
 
 static const LsCliCommand *

@@ -8,13 +8,17 @@
 #include <locale.h>
 
 #include "ls-cli.h"
+#ifndef LS_NO_GUI
 #include "ls-application.h"
+#endif
 
 int
 main (int    argc,
       char **argv)
 {
+#ifndef LS_NO_GUI
   g_autoptr(LsApplication) app = NULL;
+#endif
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LINESIGHT_LOCALEDIR") ? g_getenv ("LINESIGHT_LOCALEDIR") : LOCALEDIR);
@@ -24,7 +28,13 @@ main (int    argc,
   if (argc >= 2 && ls_cli_is_command (argv[1]))
     return ls_cli_run (argc, argv);
 
+#ifdef LS_NO_GUI
+  ls_cli_print_usage (stderr);
+  g_printerr ("\n%s\n", _("This build of Linesight has no window: use one of the commands above."));
+  return 2;
+#else
   app = ls_application_new ();
 
   return g_application_run (G_APPLICATION (app), argc, argv);
+#endif
 }

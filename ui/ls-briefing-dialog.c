@@ -41,7 +41,6 @@ typedef struct {
   char              *marking;
   LsBriefingOptions  options;
   GWeakRef           dialog;
-  double             fraction;
 } Job;
 
 static void
@@ -62,27 +61,42 @@ read_date (AdwEntryRow *row,
   return ls_time_parse_uk_day (gtk_editable_get_text (GTK_EDITABLE (row)), end, out);
 }
 
+typedef struct {
+  GWeakRef dialog;
+  double   fraction;
+} Progress;
+
 static gboolean
 show_progress (gpointer data)
 {
-  Job *job = data;
-  g_autoptr(LsBriefingDialog) self = g_weak_ref_get (&job->dialog);
+  Progress *p = data;
+  g_autoptr(LsBriefingDialog) self = g_weak_ref_get (&p->dialog);
 
-  if (self)
-    gtk_progress_bar_set_fraction (self->progress, job->fraction);
+  if (self && self->cancellable)
+    gtk_progress_bar_set_fraction (self->progress, p->fraction);
+  g_weak_ref_clear (&p->dialog);
+  g_free (p);
 
   return G_SOURCE_REMOVE;
 }
 
-/* Called on the worker thread: hand the figure to the main thread. */
+/* Called on the worker thread: hand the figure to the main thread. Each
+ * report carries its own copy, since the job may be gone by the time the
+ * main loop gets to it. */
 static void
 progress_cb (double   fraction,
              gpointer data)
 {
   Job *job = data;
+  g_autoptr(LsBriefingDialog) self = g_weak_ref_get (&job->dialog);
+  Progress *p;
 
-  job->fraction = fraction;
-  g_idle_add (show_progress, job);
+  if (self == NULL)
+    return;
+  p = g_new0 (Progress, 1);
+  g_weak_ref_init (&p->dialog, self);
+  p->fraction = fraction;
+  g_idle_add (show_progress, p);
 }
 
 static void
