@@ -11,24 +11,9 @@
 #include "ls-time.h"
 
 static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 print_json (GPtrArray *entries)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "entries");
@@ -39,12 +24,12 @@ print_json (GPtrArray *entries)
       g_autofree char *at = ls_time_format_iso_utc (e->at);
 
       json_builder_begin_object (b);
-      add_string (b, "at", at);
-      add_string (b, "user", e->user);
-      add_string (b, "action", e->action);
-      add_string (b, "subject", e->subject);
-      add_string (b, "old_value", e->old_value);
-      add_string (b, "new_value", e->new_value);
+      ls_cli_json_set_string (b, "at", at);
+      ls_cli_json_set_string (b, "user", e->user);
+      ls_cli_json_set_string (b, "action", e->action);
+      ls_cli_json_set_string (b, "subject", e->subject);
+      ls_cli_json_set_string (b, "old_value", e->old_value);
+      ls_cli_json_set_string (b, "new_value", e->new_value);
       json_builder_set_member_name (b, "details");
       if (e->details && g_str_has_prefix (e->details, "{"))
         {
@@ -62,12 +47,7 @@ print_json (GPtrArray *entries)
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  text = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", text);
+  ls_cli_print_json (b);
 }
 
 static void

@@ -19,9 +19,6 @@ static void
 print_outcomes_json (GPtrArray *list)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "outcomes");
@@ -37,30 +34,21 @@ print_outcomes_json (GPtrArray *list)
       json_builder_add_string_value (b, o->kind);
       json_builder_set_member_name (b, "date");
       json_builder_add_string_value (b, o->date);
-#define OPT_STRING(name, value) \
-      json_builder_set_member_name (b, name); \
-      if (value) json_builder_add_string_value (b, value); else json_builder_add_null_value (b);
-      OPT_STRING ("line", o->line);
-      OPT_STRING ("person", o->person);
+      ls_cli_json_set_string (b, "line", o->line);
+      ls_cli_json_set_string (b, "person", o->person);
       json_builder_set_member_name (b, "quantity");
       if (isnan (o->quantity))
         json_builder_add_null_value (b);
       else
         json_builder_add_double_value (b, o->quantity);
-      OPT_STRING ("unit", o->unit);
-      OPT_STRING ("source", o->source);
-      OPT_STRING ("notes", o->notes);
-#undef OPT_STRING
+      ls_cli_json_set_string (b, "unit", o->unit);
+      ls_cli_json_set_string (b, "source", o->source);
+      ls_cli_json_set_string (b, "notes", o->notes);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
   json_builder_end_object (b);
-
-  root = json_builder_get_root (b);
-  json_generator_set_root (gen, root);
-  json_generator_set_pretty (gen, TRUE);
-  text = json_generator_to_data (gen, NULL);
-  g_print ("%s\n", text);
+  ls_cli_print_json (b);
 }
 
 int

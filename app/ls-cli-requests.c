@@ -34,18 +34,6 @@ format_last_day (gint64 end)
 }
 
 static void
-member_string (JsonBuilder *b,
-               const char  *name,
-               const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 member_days (JsonBuilder *b,
              const char  *name,
              int          days)
@@ -83,19 +71,19 @@ request_to_json (JsonBuilder     *b,
   json_builder_begin_object (b);
   json_builder_set_member_name (b, "id");
   json_builder_add_int_value (b, r->id);
-  member_string (b, "provider", r->provider);
-  member_string (b, "subject", r->subject);
+  ls_cli_json_set_string (b, "provider", r->provider);
+  ls_cli_json_set_string (b, "subject", r->subject);
   member_strv (b, "identifiers", r->identifiers);
   member_strv (b, "data", r->data_kinds);
-  member_string (b, "period_from", from);
-  member_string (b, "period_to", to);
-  member_string (b, "priority", r->priority);
-  member_string (b, "urgent_reason", r->urgent_reason);
-  member_string (b, "status", ls_request_status_to_string (r->status));
-  member_string (b, "created", created);
-  member_string (b, "created_by", r->created_by);
-  member_string (b, "submitted", ls_request_date_of (r, LS_REQUEST_SUBMITTED));
-  member_string (b, "returned", ls_request_date_of (r, LS_REQUEST_RETURNED));
+  ls_cli_json_set_string (b, "period_from", from);
+  ls_cli_json_set_string (b, "period_to", to);
+  ls_cli_json_set_string (b, "priority", r->priority);
+  ls_cli_json_set_string (b, "urgent_reason", r->urgent_reason);
+  ls_cli_json_set_string (b, "status", ls_request_status_to_string (r->status));
+  ls_cli_json_set_string (b, "created", created);
+  ls_cli_json_set_string (b, "created_by", r->created_by);
+  ls_cli_json_set_string (b, "submitted", ls_request_date_of (r, LS_REQUEST_SUBMITTED));
+  ls_cli_json_set_string (b, "returned", ls_request_date_of (r, LS_REQUEST_RETURNED));
   member_days (b, "turnaround_days", ls_request_turnaround_days (r));
   member_days (b, "days_outstanding", outstanding);
   json_builder_set_member_name (b, "overdue");
@@ -105,7 +93,7 @@ request_to_json (JsonBuilder     *b,
     json_builder_add_int_value (b, r->import_id);
   else
     json_builder_add_null_value (b);
-  member_string (b, "justification", r->justification);
+  ls_cli_json_set_string (b, "justification", r->justification);
   json_builder_set_member_name (b, "history");
   json_builder_begin_array (b);
   for (guint i = 0; i < r->history->len; i++)
@@ -113,10 +101,10 @@ request_to_json (JsonBuilder     *b,
       const LsRequestChange *c = g_ptr_array_index (r->history, i);
 
       json_builder_begin_object (b);
-      member_string (b, "status", ls_request_status_to_string (c->status));
-      member_string (b, "date", c->date);
-      member_string (b, "user", c->user);
-      member_string (b, "note", c->note);
+      ls_cli_json_set_string (b, "status", ls_request_status_to_string (c->status));
+      ls_cli_json_set_string (b, "date", c->date);
+      ls_cli_json_set_string (b, "user", c->user);
+      ls_cli_json_set_string (b, "note", c->note);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -155,10 +143,7 @@ print_requests (GPtrArray  *list,
   if (g_str_equal (format, "json"))
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
-      g_autoptr(JsonGenerator) gen = json_generator_new ();
-      g_autoptr(JsonNode) root = NULL;
-      g_autofree char *text = NULL;
-
+            
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "target_days");
       json_builder_add_int_value (b, target);
@@ -168,11 +153,7 @@ print_requests (GPtrArray  *list,
         request_to_json (b, g_ptr_array_index (list, i), today, target);
       json_builder_end_array (b);
       json_builder_end_object (b);
-      root = json_builder_get_root (b);
-      json_generator_set_root (gen, root);
-      json_generator_set_pretty (gen, TRUE);
-      text = json_generator_to_data (gen, NULL);
-      g_print ("%s\n", text);
+      ls_cli_print_json (b);
       return;
     }
 

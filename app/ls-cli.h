@@ -4,6 +4,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 #include <stdio.h>
 
 G_BEGIN_DECLS
@@ -31,6 +32,13 @@ gboolean ls_cli_parse_date  (const char  *option,
                              gboolean     end_of_day,
                              gint64      *out,
                              GError     **error);
+
+/* JSON output shared by the commands: a string member that is null when
+ * VALUE is NULL, and the whole object printed to standard output. */
+void     ls_cli_json_set_string (JsonBuilder *builder,
+                                 const char  *member,
+                                 const char  *value);
+void     ls_cli_print_json      (JsonBuilder *builder);
 
 int ls_cli_new          (int argc, char **argv);
 int ls_cli_safeguarding (int argc, char **argv);
