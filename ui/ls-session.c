@@ -3,6 +3,9 @@
 #define G_LOG_DOMAIN "ls-session"
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "ls-session.h"
 
 struct _LsSession
@@ -13,6 +16,9 @@ struct _LsSession
   gint64       range_to;
   GStrv        selection;
   LsRedaction  redaction;
+  GArray      *highlight;        /* gint64 call ids, sorted */
+  gint64       highlight_first;
+  gint64       highlight_last;
 };
 
 G_DEFINE_FINAL_TYPE (LsSession, ls_session, G_TYPE_OBJECT)
@@ -24,6 +30,7 @@ enum {
   PROP_RANGE_TO,
   PROP_SELECTION,
   PROP_REDACTION,
+  PROP_HIGHLIGHTED_CALLS,
   N_PROPS
 };
 
@@ -42,6 +49,7 @@ ls_session_finalize (GObject *object)
 
   g_clear_object (&self->kase);
   g_clear_pointer (&self->selection, g_strfreev);
+  g_clear_pointer (&self->highlight, g_array_unref);
 
   G_OBJECT_CLASS (ls_session_parent_class)->finalize (object);
 }
@@ -70,6 +78,10 @@ ls_session_get_property (GObject    *object,
       break;
     case PROP_REDACTION:
       g_value_set_int (value, self->redaction);
+      break;
+    case PROP_HIGHLIGHTED_CALLS:
+      g_value_take_variant (value, g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, self->highlight->data,
+                                                              self->highlight->len, sizeof (gint64)));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -130,6 +142,10 @@ ls_session_class_init (LsSessionClass *klass)
   properties[PROP_REDACTION] =
     g_param_spec_int ("redaction", NULL, NULL, LS_REDACTION_NONE, LS_REDACTION_ALL, LS_REDACTION_NONE,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Set with ls_session_set_highlighted_calls; "ax", sorted. */
+  properties[PROP_HIGHLIGHTED_CALLS] =
+    g_param_spec_variant ("highlighted-calls", NULL, NULL, G_VARIANT_TYPE ("ax"), NULL,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -144,6 +160,8 @@ ls_session_init (LsSession *self)
   self->range_from = -1;
   self->range_to = -1;
   self->selection = g_new0 (char *, 1);
+  self->highlight = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->highlight_first = self->highlight_last = -1;
 }
 
 LsSession *
@@ -175,6 +193,7 @@ ls_session_set_case (LsSession *self,
 
   ls_session_set_range (self, -1, -1);
   ls_session_set_selection (self, none);
+  ls_session_set_highlighted_calls (self, NULL, NULL, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASE]);
 }
 
@@ -269,6 +288,84 @@ ls_session_set_redaction (LsSession   *self,
 
   self->redaction = redaction;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REDACTION]);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+void
+ls_session_set_highlighted_calls (LsSession    *self,
+                                  const gint64 *ids,
+                                  const gint64 *times,
+                                  guint         n_ids)
+{
+  g_autoptr(GArray) sorted = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+  gint64 first = -1, last = -1;
+
+  g_return_if_fail (LS_IS_SESSION (self));
+  g_return_if_fail (ids != NULL || n_ids == 0);
+
+  if (n_ids > 0)
+    g_array_append_vals (sorted, ids, n_ids);
+  g_array_sort (sorted, compare_ids);
+  for (guint i = 0; times != NULL && i < n_ids; i++)
+    if (times[i] >= 0)
+      {
+        first = first < 0 ? times[i] : MIN (first, times[i]);
+        last = MAX (last, times[i]);
+      }
+  if (sorted->len == self->highlight->len && first == self->highlight_first && last == self->highlight_last &&
+      (sorted->len == 0 || memcmp (sorted->data, self->highlight->data, sorted->len * sizeof (gint64)) == 0))
+    return;
+
+  g_array_unref (self->highlight);
+  self->highlight = g_steal_pointer (&sorted);
+  self->highlight_first = first;
+  self->highlight_last = last;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHTED_CALLS]);
+}
+
+const gint64 *
+ls_session_get_highlighted_calls (LsSession *self,
+                                  guint     *n_ids)
+{
+  g_return_val_if_fail (LS_IS_SESSION (self), NULL);
+
+  if (n_ids != NULL)
+    *n_ids = self->highlight->len;
+
+  return (const gint64 *) self->highlight->data;
+}
+
+gboolean
+ls_session_is_call_highlighted (LsSession *self,
+                                gint64     id)
+{
+  g_return_val_if_fail (LS_IS_SESSION (self), FALSE);
+
+  return self->highlight->len > 0 &&
+         bsearch (&id, self->highlight->data, self->highlight->len, sizeof (gint64), compare_ids) != NULL;
+}
+
+gboolean
+ls_session_get_highlight_span (LsSession *self,
+                               gint64    *first,
+                               gint64    *last)
+{
+  g_return_val_if_fail (LS_IS_SESSION (self), FALSE);
+
+  if (first != NULL)
+    *first = self->highlight_first;
+  if (last != NULL)
+    *last = self->highlight_last;
+
+  return self->highlight_first >= 0;
 }
 
 void

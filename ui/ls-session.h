@@ -32,6 +32,21 @@ gboolean     ls_session_is_selected    (LsSession   *self,
 LsRedaction  ls_session_get_redaction  (LsSession   *self);
 void         ls_session_set_redaction  (LsSession   *self,
                                         LsRedaction  redaction);
+/* Call rows (calls.id) a view asks the others to emphasise, such as the
+ * evidence of a finding, with their start times (unix seconds UTC; TIMES
+ * may be NULL). Kept sorted by id; empty when none. */
+void         ls_session_set_highlighted_calls (LsSession    *self,
+                                               const gint64 *ids,
+                                               const gint64 *times,
+                                               guint         n_ids);
+const gint64 *ls_session_get_highlighted_calls (LsSession   *self,
+                                               guint        *n_ids);
+gboolean     ls_session_is_call_highlighted (LsSession   *self,
+                                             gint64       id);
+/* First and last start time of the highlighted calls; FALSE when none has one. */
+gboolean     ls_session_get_highlight_span (LsSession   *self,
+                                            gint64      *first,
+                                            gint64      *last);
 /* Bumped when the case's data changes (after an import), so views reload. */
 void         ls_session_data_changed   (LsSession   *self);
 

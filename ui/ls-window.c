@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ls-analysis-page.h"
 #include "ls-briefing-dialog.h"
 #include "ls-case.h"
 #include "ls-data-page.h"
@@ -117,6 +118,7 @@ ls_window_class_init (LsWindowClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LS_TYPE_ANALYSIS_PAGE);
   g_type_ensure (LS_TYPE_DATA_PAGE);
   g_type_ensure (LS_TYPE_MAP_VIEW);
   g_type_ensure (LS_TYPE_REQUESTS_PAGE);
@@ -245,8 +247,10 @@ ls_window_setup_accels (GtkApplication *app)
     { "win.show-page::network", { "<Alt>1", NULL } },
     { "win.show-page::timeline", { "<Alt>2", NULL } },
     { "win.show-page::map", { "<Alt>3", NULL } },
-    { "win.show-page::safeguarding", { "<Alt>4", NULL } },
-    { "win.show-page::data", { "<Alt>5", NULL } },
+    { "win.show-page::analysis", { "<Alt>4", NULL } },
+    { "win.show-page::safeguarding", { "<Alt>5", NULL } },
+    { "win.show-page::requests", { "<Alt>6", NULL } },
+    { "win.show-page::data", { "<Alt>7", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)

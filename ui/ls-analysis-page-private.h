@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Shared between ls-analysis-page.c (loading, the findings and their
+ * details) and ls-analysis-page-measures.c (the measures table, the
+ * key-player curve and common contacts). */
+#pragma once
+
+#include "ls-analysis-page.h"
+#include "ls-graph.h"
+#include "ls-redactor.h"
+
+G_BEGIN_DECLS
+
+struct _LsAnalysisPage
+{
+  GtkWidget            parent_instance;
+
+  LsSession           *session;
+  GCancellable        *cancellable;      /* the analysis being loaded */
+  gpointer             job;              /* its progress, while it runs */
+  guint                progress_source;
+  guint                reload_source;    /* a burst of range changes is one reload */
+  gboolean             stale;            /* reload when next shown */
+  LsAnalysis          *analysis;
+  LsRedactor          *redactor;         /* for the session's redaction, or NULL for none */
+  gboolean             syncing;          /* setting the session's selection ourselves */
+
+  /* Findings */
+  GListStore          *findings_store;
+  GtkCustomFilter     *findings_filter;
+  GtkFilterListModel  *findings_filtered;
+  GtkSingleSelection  *findings_selection;
+  char                *type_filter;
+  GCancellable        *evidence_cancel;
+
+  /* Measures */
+  GListStore          *measures_store;
+  GtkSortListModel    *measures_sorted;
+  GtkMultiSelection   *measures_selection;
+  LsGraph             *graph;            /* for common contacts, built when first needed */
+  GCancellable        *graph_cancel;
+  GStrv                common_keys;
+
+  /* Template */
+  GtkStack            *state_stack;
+  AdwStatusPage       *empty_page;
+  AdwStatusPage       *error_page;
+  GtkProgressBar      *progress_bar;
+  GtkStack            *results_stack;
+  GtkDropDown         *type_dropdown;
+  GtkLabel            *summary_label;
+  GtkListView         *finding_list;
+  GtkStack            *detail_stack;
+  GtkLabel            *detail_title;
+  GtkLabel            *detail_subtitle;
+  GtkWidget           *detail_child_banner;
+  GtkListBox          *subject_list;
+  GtkListBox          *reason_list;
+  AdwPreferencesGroup *evidence_group;
+  GtkListBox          *evidence_list;
+  GtkWidget           *detail_common_group;
+  GtkListBox          *detail_common_list;
+  GtkColumnView       *measure_view;
+  GtkDrawingArea      *key_player_chart;
+  GtkListBox          *key_player_list;
+  AdwPreferencesGroup *common_group;
+  GtkListBox          *common_list;
+};
+
+/* Labels after redaction. */
+char *ls_analysis_page_node_label     (LsAnalysisPage       *self,
+                                       const LsAnalysisNode *node);
+char *ls_analysis_page_key_label      (LsAnalysisPage       *self,
+                                       const char           *key);
+char *ls_analysis_page_redact_text    (LsAnalysisPage       *self,
+                                       const char           *text);
+const char *ls_analysis_page_role_title (LsRole              role);
+
+/* ls-analysis-page-measures.c */
+void ls_analysis_page_init_measures   (LsAnalysisPage *self);
+void ls_analysis_page_show_measures   (LsAnalysisPage *self);
+void ls_analysis_page_sync_measures_selection (LsAnalysisPage *self);
+void ls_analysis_page_update_common   (LsAnalysisPage *self);
+void ls_analysis_page_fill_common     (LsAnalysisPage *self,
+                                       GtkListBox     *list);
+void ls_analysis_page_clear_list      (GtkListBox     *list);
+void ls_analysis_page_dispose_measures (LsAnalysisPage *self);
+
+G_END_DECLS
