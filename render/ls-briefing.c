@@ -385,7 +385,9 @@ add_network (Brief   *b,
   request.to = b->options->to;
   request.width = (int) ls_document_get_content_width (b->doc);
   request.height = (int) height;
-  request.redact = b->options->redaction != LS_REDACTION_NONE;
+  /* Charts show everyone by pseudonym: the safeguarding list gives the key. */
+  request.redaction = b->options->redaction != LS_REDACTION_NONE ? LS_REDACTION_ALL : LS_REDACTION_NONE;
+  request.marking = b->options->marking;
   request.cancellable = b->options->cancellable;
   data = view->prepare (&request, error);
   if (data == NULL)

@@ -39,4 +39,14 @@ gboolean ls_map_export_case        (LsCase               *kase,
 /* The map's entry in `linesight export` (ls-cli-export.c). */
 const LsExportView *ls_map_export_view (void);
 
+/* What the window shows, for LsExportRequest.screen. */
+typedef struct {
+  LsGeoModel     *model;
+  LsMapViewState  view;
+} LsMapExportScreen;
+
+LsMapExportScreen *ls_map_export_screen_new  (LsGeoModel           *model,
+                                              const LsMapViewState *view);
+void               ls_map_export_screen_free (LsMapExportScreen    *self);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "ls-map-render-private.h"
+#include "ls-render-text.h"
 #include "ls-time.h"
 
 #define PAD 10
@@ -36,7 +37,7 @@ show_plain (cairo_t *cr, PangoLayout *layout, double x, double y, LsStyleColor c
 {
   cairo_move_to (cr, x, y);
   ls_render_style_set_color (cr, color);
-  pango_cairo_show_layout (cr, layout);
+  ls_render_text_show (cr, layout);
 }
 
 static char *

@@ -13,6 +13,8 @@
 #include "ls-map-render.h"
 #include "ls-map-render-private.h"
 #include "ls-render-style.h"
+#include "ls-redact.h"
+#include "ls-render-text.h"
 #include "ls-time.h"
 
 /* Basemap colours: a quiet base so the data reads first. */
@@ -144,16 +146,12 @@ ls_map_make_layout (cairo_t *cr, const char *text, double size, gboolean bold)
 void
 ls_map_show_text (cairo_t *cr, PangoLayout *layout, double x, double y, const LsColor *color)
 {
+  static const double halo[4] = { 1, 1, 1, 0.85 };
+
   cairo_save (cr);
   cairo_move_to (cr, x, y);
-  pango_cairo_layout_path (cr, layout);
-  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
-  cairo_set_line_width (cr, 3);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
-  cairo_move_to (cr, x, y);
   ls_map_set_color (cr, color, 1);
-  pango_cairo_show_layout (cr, layout);
+  ls_render_text_show_halo (cr, layout, halo, 3);
   cairo_restore (cr);
 }
 
@@ -569,8 +567,9 @@ draw_flows (cairo_t *cr, LsGeoModel *model, const LsMapViewState *view)
 char *
 ls_map_person_label (const LsMapViewState *view, const char *name, const char *key)
 {
+  /* The pseudonym every export and briefing uses for this person. */
   if (view->hide_names || name == NULL)
-    return g_strdup_printf (_("Person %s"), strchr (key, ':') ? strchr (key, ':') + 1 : key);
+    return ls_redact_pseudonym (key);
 
   return g_strdup (name);
 }

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "ls-case-layouts.h"
 #include "ls-network-export.h"
@@ -146,6 +147,104 @@ ls_network_find_analysis (sqlite3      *db,
   return ls_analysis_run (db, &opts, NULL, NULL, cancellable, NULL);
 }
 
+/* What an export draws: its own scene (the window's is not touched from
+ * the export's thread), and the window's view when it came from there. */
+typedef struct {
+  LsNetworkScene     *scene;
+  gboolean            on_screen;
+  LsNetworkViewState  state;
+  double              screen_width;
+  double              screen_height;
+  guint8             *selected;
+  guint8             *hidden;
+  guint8             *path_edges;
+} NetworkExport;
+
+static void
+network_export_free (gpointer data)
+{
+  NetworkExport *e = data;
+
+  g_clear_pointer (&e->scene, ls_network_scene_unref);
+  g_free (e->selected);
+  g_free (e->hidden);
+  g_free (e->path_edges);
+  g_free (e);
+}
+
+/* A copy with its own layout: nodes dragged on screen during the export
+ * do not move under it. The graph is immutable, so it is shared. */
+static LsNetworkScene *
+scene_copy (LsNetworkScene *scene)
+{
+  LsNetworkScene *copy = ls_network_scene_new (scene->graph, ls_network_layout_copy (scene->layout));
+  guint n = MAX (scene->layout->n_nodes, 1);
+
+  for (guint m = 0; m < LS_NETWORK_N_SIZES; m++)
+    {
+      memcpy (copy->measures[m], scene->measures[m], n * sizeof (double));
+      copy->measure_max[m] = scene->measure_max[m];
+    }
+  memcpy (copy->roles, scene->roles, n);
+  memcpy (copy->communities, scene->communities, n * sizeof (int));
+  memcpy (copy->victims, scene->victims, n);
+  copy->have_roles = scene->have_roles;
+  copy->have_communities = scene->have_communities;
+  ls_network_scene_set_title (copy, scene->case_name, scene->marking, scene->from, scene->to);
+
+  return copy;
+}
+
+LsNetworkExportScreen *
+ls_network_export_screen_new (LsNetworkScene           *scene,
+                              const LsNetworkViewState *state)
+{
+  LsNetworkExportScreen *self = g_new0 (LsNetworkExportScreen, 1);
+  guint n = ls_graph_get_n_nodes (scene->graph), m = ls_graph_get_n_edges (scene->graph);
+
+  self->scene = scene_copy (scene);
+  self->state = *state;
+  self->state.selected = state->selected ? g_memdup2 (state->selected, MAX (n, 1)) : NULL;
+  self->state.hidden = state->hidden ? g_memdup2 (state->hidden, MAX (n, 1)) : NULL;
+  self->state.path_edges = state->path_edges ? g_memdup2 (state->path_edges, MAX (m, 1)) : NULL;
+
+  return self;
+}
+
+void
+ls_network_export_screen_free (LsNetworkExportScreen *self)
+{
+  if (self == NULL)
+    return;
+  ls_network_scene_unref (self->scene);
+  g_free ((gpointer) self->state.selected);
+  g_free ((gpointer) self->state.hidden);
+  g_free ((gpointer) self->state.path_edges);
+  g_free (self);
+}
+
+static NetworkExport *
+from_screen (const LsExportRequest       *request,
+             const LsNetworkExportScreen *screen)
+{
+  NetworkExport *e = g_new0 (NetworkExport, 1);
+  guint n = ls_graph_get_n_nodes (screen->scene->graph), m = ls_graph_get_n_edges (screen->scene->graph);
+
+  e->scene = scene_copy (screen->scene);
+  e->on_screen = TRUE;
+  e->state = screen->state;
+  e->screen_width = screen->state.width;
+  e->screen_height = screen->state.height;
+  e->selected = screen->state.selected ? g_memdup2 (screen->state.selected, MAX (n, 1)) : NULL;
+  e->hidden = screen->state.hidden ? g_memdup2 (screen->state.hidden, MAX (n, 1)) : NULL;
+  e->path_edges = screen->state.path_edges ? g_memdup2 (screen->state.path_edges, MAX (m, 1)) : NULL;
+  e->state.selected = e->selected;
+  e->state.hidden = e->hidden;
+  e->state.path_edges = e->path_edges;
+
+  return e;
+}
+
 static gpointer
 network_prepare (const LsExportRequest  *request,
                  GError                **error)
@@ -153,9 +252,21 @@ network_prepare (const LsExportRequest  *request,
   LsNetworkLoad load = { LS_GRAPH_QUERY_INIT, LS_NETWORK_LAYOUT_AUTO, FALSE, NULL, 0 };
   g_autoptr(LsNetworkScene) scene = NULL;
   g_autoptr(LsAnalysis) analysis = NULL;
-  g_autofree char *case_name = NULL, *marking = NULL;
+  g_autofree char *title = ls_export_request_dup_title (request);
+  g_autofree char *marking = ls_export_request_dup_marking (request);
   gboolean from_cache = FALSE;
   LsCase *kase = request->kase;
+  NetworkExport *e;
+
+  if (request->screen != NULL)
+    {
+      e = from_screen (request, request->screen);
+      ls_network_scene_set_title (e->scene, title, marking, e->scene->from, e->scene->to);
+      /* Under partner redaction names are drawn, and the export's
+       * redactor pseudonymises everyone not on the safeguarding list. */
+      e->scene->export_redact = request->redaction == LS_REDACTION_ALL;
+      return e;
+    }
 
   if (request->layout != NULL && !ls_network_layout_kind_from_string (request->layout, &load.kind))
     {
@@ -189,29 +300,52 @@ network_prepare (const LsExportRequest  *request,
         return NULL;
     }
 
-  case_name = ls_case_dup_name (kase);
-  marking = ls_case_get_meta (kase, "marking");
-  ls_network_scene_set_title (scene, case_name, marking, request->from, request->to);
-  scene->export_redact = request->redact;
+  ls_network_scene_set_title (scene, title, marking, request->from, request->to);
+  scene->export_redact = request->redaction == LS_REDACTION_ALL;
+  e = g_new0 (NetworkExport, 1);
+  e->scene = g_steal_pointer (&scene);
 
-  return g_steal_pointer (&scene);
+  return e;
 }
 
+/* The window's view at another size: the same centre, zoomed so that what
+ * the screen showed fits the page. */
 static void
 network_draw (gpointer  data,
               cairo_t  *cr,
               double    width,
               double    height)
 {
-  LsNetworkScene *scene = data;
+  NetworkExport *e = data;
   LsNetworkViewState state;
 
-  ls_network_view_state_init (&state);
+  if (e->on_screen)
+    {
+      double s = MIN (width / MAX (e->screen_width, 1), height / MAX (e->screen_height, 1));
+
+      state = e->state;
+      state.zoom *= s;
+      state.hover = -1;
+      state.show_chrome = TRUE;
+    }
+  else
+    {
+      ls_network_view_state_init (&state);
+    }
   state.width = width;
   state.height = height;
-  state.redact = scene->export_redact;
-  ls_network_render_fit (scene, &state);
-  ls_network_render (cr, scene, &state);
+  state.redact = e->scene->export_redact;
+  if (!e->on_screen)
+    ls_network_render_fit (e->scene, &state);
+  ls_network_render (cr, e->scene, &state);
+}
+
+static char *
+network_title (gpointer data)
+{
+  NetworkExport *e = data;
+
+  return ls_network_export_title (e->scene);
 }
 
 char *
@@ -233,8 +367,8 @@ ls_network_export_view (void)
     N_("The network map"),
     network_prepare,
     network_draw,
-    (GDestroyNotify) ls_network_scene_unref,
-    (LsExportTitleFunc) ls_network_export_title,
+    network_export_free,
+    network_title,
   };
 
   return &view;

@@ -36,6 +36,17 @@ LsNetworkScene     *ls_network_load        (sqlite3              *db,
  * phones are shown separately. */
 char               *ls_network_cache_name  (LsNetworkScene       *scene);
 const LsExportView *ls_network_export_view (void);
+
+/* What the window shows, for LsExportRequest.screen: a copy of its scene
+ * and its view (zoom, centre, selection, hidden nodes, path). */
+typedef struct {
+  LsNetworkScene     *scene;
+  LsNetworkViewState  state;
+} LsNetworkExportScreen;
+
+LsNetworkExportScreen *ls_network_export_screen_new  (LsNetworkScene           *scene,
+                                                      const LsNetworkViewState *state);
+void                   ls_network_export_screen_free (LsNetworkExportScreen    *self);
 char               *ls_network_export_title (LsNetworkScene      *scene);
 /* The analysis to colour by: the cached one, or for graphs up to
  * LS_NETWORK_ANALYSE_MAX nodes a fresh run; NULL when neither. */

@@ -13,6 +13,7 @@
 #include "ls-export.h"
 #include "ls-network-render.h"
 #include "ls-render-style.h"
+#include "ls-render-text.h"
 
 #define LABEL_PX        11.0
 #define POINT_RADIUS    1.6   /* below this, a node is drawn as a point */
@@ -603,7 +604,7 @@ draw_label (cairo_t        *cr,
   else
     ls_render_style_set_color (cr, LS_STYLE_COLOR_FOREGROUND);
   cairo_move_to (cr, box->x + 2, box->y);
-  pango_cairo_show_layout (cr, layout);
+  ls_render_text_show (cr, layout);
 }
 
 static void
@@ -757,7 +758,7 @@ legend_text (LegendPen  *pen,
   else
     cairo_set_source_rgba (pen->cr, 0.30, 0.29, 0.34, 1);
   cairo_move_to (pen->cr, pen->x + indent, pen->y);
-  pango_cairo_show_layout (pen->cr, pen->layout);
+  ls_render_text_show (pen->cr, pen->layout);
   pen->y += 17;
 }
 

@@ -46,11 +46,12 @@ safeguarding_prepare (const LsExportRequest  *request,
       export_free (e);
       return NULL;
     }
-  e->name = ls_case_dup_name (request->kase);
-  e->marking = ls_case_get_meta (request->kase, "marking");
-  if (request->redact)
+  e->name = ls_export_request_dup_title (request);
+  e->marking = ls_export_request_dup_marking (request);
+  /* Under partner redaction the people on this list keep their names. */
+  if (request->redaction != LS_REDACTION_NONE)
     {
-      e->redactor = ls_redactor_new (ls_case_get_db (request->kase), LS_REDACTION_ALL, NULL, error);
+      e->redactor = ls_export_redactor_new (request, error);
       if (e->redactor == NULL)
         {
           export_free (e);

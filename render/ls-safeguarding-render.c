@@ -13,6 +13,7 @@
 #include "ls-case-audit.h"
 #include "ls-redactor.h"
 #include "ls-render-style.h"
+#include "ls-render-text.h"
 #include "ls-safeguarding-render.h"
 #include "ls-time.h"
 
@@ -57,7 +58,7 @@ text (cairo_t    *cr,
   pango_layout_set_text (layout, str ? str : "", -1);
   pango_layout_get_size (layout, &w, &h);
   cairo_move_to (cr, x, y - (double) h / PANGO_SCALE / 2);
-  pango_cairo_show_layout (cr, layout);
+  ls_render_text_show (cr, layout);
 }
 
 guint

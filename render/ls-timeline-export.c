@@ -31,7 +31,8 @@ struct _LsTimelineExport
   LsTimelineModel  *model;
   char             *case_name;
   char             *marking;
-  gboolean          redact;
+  gboolean          hide_names;
+  gboolean          hide_numbers;
   GArray           *lanes;      /* guint: the lanes shown */
   char             *heat_title;
   guint32           heat[7][24];
@@ -167,7 +168,7 @@ ls_timeline_export_prepare (const LsTimelineExportOptions  *options,
     ls_timeline_model_sort_lanes (self->model, options->rank);
   self->case_name = ls_case_dup_name (options->kase);
   self->marking = ls_case_get_meta (options->kase, "marking");
-  self->redact = options->redact;
+  self->hide_names = self->hide_numbers = options->redact;
   self->pages = g_array_new (FALSE, TRUE, sizeof (Page));
   g_array_set_clear_func (self->pages, page_clear);
 
@@ -240,8 +241,8 @@ draw_one (LsTimelineExport *self,
   scene.marking = self->marking;
   scene.footer = footer;
   scene.legend = TRUE;
-  scene.hide_names = self->redact;
-  scene.hide_numbers = self->redact;
+  scene.hide_names = self->hide_names;
+  scene.hide_numbers = self->hide_numbers;
   ls_timeline_render (cr, &scene, width, height);
 }
 
@@ -361,34 +362,58 @@ ls_timeline_export_write (const LsTimelineExportOptions  *options,
   }
 }
 
-/* For the command line: the lane order from the analysis when the case has
- * it cached (a fresh analysis is not worth running for a picture). */
-static gboolean
-export_view_write (const LsExportRequest  *request,
-                   LsExportFormat          format,
-                   const char             *path,
-                   GError                **error)
+/* The timeline's entry in the export table. The lane order comes from the
+ * analysis when the case has it cached (a fresh analysis is not worth
+ * running for a picture); REQUEST->layout "phones" shows a lane per phone.
+ * A PDF over six weeks gets a page per month. */
+static gpointer
+export_view_prepare (const LsExportRequest  *request,
+                     GError                **error)
 {
   LsTimelineExportOptions options = LS_TIMELINE_EXPORT_OPTIONS_INIT;
   LsAnalysisOptions analysis_options = LS_ANALYSIS_OPTIONS_INIT;
   g_autoptr(LsAnalysis) analysis = ls_analysis_lookup_cached (ls_case_get_db (request->kase), &analysis_options);
   g_autoptr(GHashTable) rank = analysis ? ls_timeline_rank_by_role (analysis) : NULL;
+  LsTimelineExport *self;
 
   options.rank = rank;
   options.kase = request->kase;
   options.from = request->from;
   options.to = request->to;
   options.people = request->people;
-  options.width = request->width;
-  options.height = request->height;
-  options.redact = request->redact;
   options.cancellable = request->cancellable;
   if (request->layout != NULL && g_ascii_strcasecmp (request->layout, "phones") == 0)
     options.mode = LS_TIMELINE_LANES_PHONES;
-  if (request->layout != NULL && g_ascii_strcasecmp (request->layout, "a3") == 0)
-    options.paper = LS_TIMELINE_PAPER_A3;
+  self = ls_timeline_export_prepare (&options, error);
+  if (self == NULL)
+    return NULL;
 
-  return ls_timeline_export_write (&options, ls_export_format_to_string (format), path, error);
+  g_free (self->case_name);
+  g_free (self->marking);
+  self->case_name = ls_export_request_dup_title (request);
+  self->marking = ls_export_request_dup_marking (request);
+  /* Under partner redaction names stay for the export's redactor to
+   * keep or pseudonymise; numbers are masked either way. */
+  self->hide_names = request->redaction == LS_REDACTION_ALL;
+  self->hide_numbers = request->redaction != LS_REDACTION_NONE;
+
+  return self;
+}
+
+static guint
+export_view_n_pages (gpointer data)
+{
+  return ls_timeline_export_get_n_pages (data);
+}
+
+static void
+export_view_draw_page (gpointer  data,
+                       guint     page,
+                       cairo_t  *cr,
+                       double    width,
+                       double    height)
+{
+  ls_timeline_export_draw_page (data, page, cr, width, height);
 }
 
 const LsExportView *
@@ -397,7 +422,11 @@ ls_timeline_export_view (void)
   static const LsExportView view = {
     .name = "timeline",
     .summary = N_("The timeline"),
-    .write = export_view_write,
+    .prepare = export_view_prepare,
+    .draw = ls_timeline_export_draw,
+    .free = (GDestroyNotify) ls_timeline_export_free,
+    .n_pages = export_view_n_pages,
+    .draw_page = export_view_draw_page,
   };
 
   return &view;

@@ -11,6 +11,7 @@
 #include <pango/pangocairo.h>
 
 #include "ls-render-style.h"
+#include "ls-render-text.h"
 #include "ls-time.h"
 #include "ls-time-axis.h"
 #include "ls-timeline-render.h"
@@ -241,7 +242,7 @@ text_at (Ctx        *ctx,
   pango_layout_set_text (ctx->text, text, -1);
   pango_layout_get_pixel_size (ctx->text, &w, &h);
   cairo_move_to (ctx->cr, x - w * align, y);
-  pango_cairo_show_layout (ctx->cr, ctx->text);
+  ls_render_text_show (ctx->cr, ctx->text);
 }
 
 static void

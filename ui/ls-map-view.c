@@ -15,6 +15,7 @@
 #include "ls-basemap.h"
 #include "ls-geo-model.h"
 #include "ls-map-cache.h"
+#include "ls-export-dialog.h"
 #include "ls-map-export.h"
 #include "ls-map-render.h"
 #include "ls-map-view.h"
@@ -668,105 +669,23 @@ close_panel_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_widget_set_visible (LS_MAP_VIEW (widget)->panel, FALSE);
 }
 
-/* Export: what the screen shows, at its size, drawn again as vectors. */
-
-typedef struct {
-  LsBasemap      *basemap;
-  LsGeoModel     *model;
-  LsMapViewState  view;
-  char           *title;
-  char           *marking;
-  char           *path;
-  LsMapFormat     format;
-} ExportJob;
-
-static void
-export_job_free (ExportJob *job)
-{
-  ls_basemap_unref (job->basemap);
-  g_clear_pointer (&job->model, ls_geo_model_unref);
-  g_free (job->title);
-  g_free (job->marking);
-  g_free (job->path);
-  g_free (job);
-}
-
-static void
-export_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
-{
-  ExportJob *job = data;
-  GError *error = NULL;
-
-  job->view.title = job->title;
-  job->view.marking = job->marking;
-  if (ls_map_export (job->basemap, job->model, &job->view, job->format, job->path, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-export_done (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    g_warning ("The map could not be exported: %s", error->message);
-}
-
-static void
-export_response (GtkNativeDialog *dialog, int response, LsMapView *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GTask) task = NULL;
-  ExportJob *job;
-  const char *dot;
-
-  if (response != GTK_RESPONSE_ACCEPT || self->basemap == NULL ||
-      !(file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))) || !(path = g_file_get_path (file)))
-    {
-      g_object_unref (dialog);
-      return;
-    }
-  job = g_new0 (ExportJob, 1);
-  job->basemap = ls_basemap_ref (self->basemap);
-  job->model = self->model ? ls_geo_model_ref (self->model) : NULL;
-  job->view = self->view;
-  job->view.export_labels = TRUE;
-  job->title = g_strdup (self->title);
-  job->marking = g_strdup (self->marking);
-  dot = strrchr (path, '.');
-  if (dot == NULL || !ls_map_format_from_string (dot + 1, &job->format))
-    job->format = LS_MAP_FORMAT_PDF;
-  job->path = g_steal_pointer (&path);
-  task = g_task_new (NULL, NULL, export_done, NULL);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  g_task_run_in_thread (task, export_thread);
-  g_object_unref (dialog);
-}
-
+/* Export…: the shared Export dialog, given what the screen shows (the
+ * model, centre and scale, layers) at its size. */
 static void
 export_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   LsMapView *self = LS_MAP_VIEW (widget);
-  GtkFileChooserNative *dialog;
-  GtkFileFilter *filter;
+  LsExportDialog *dialog;
 
   if (self->basemap == NULL)
     return;
-  dialog = gtk_file_chooser_native_new (_("Export the Map"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("PDF, PNG or SVG"));
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_filter_add_suffix (filter, "png");
-  gtk_file_filter_add_suffix (filter, "svg");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_object_unref (filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "map.pdf");
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  dialog = ls_export_dialog_new (self->session, "map");
+  ls_export_dialog_set_screen (dialog, ls_map_export_screen_new (self->model, &self->view),
+                               (GDestroyNotify) ls_map_export_screen_free, self->view.width, self->view.height);
+  if (self->model != NULL)
+    ls_export_dialog_set_range (dialog, ls_geo_model_get_from (self->model), ls_geo_model_get_to (self->model));
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* GObject -------------------------------------------------------------------- */

@@ -15,7 +15,7 @@
 
 #include "ls-analysis.h"
 #include "ls-case-layouts.h"
-#include "ls-export.h"
+#include "ls-export-dialog.h"
 #include "ls-network-canvas.h"
 #include "ls-network-export.h"
 #include "ls-network-select.h"
@@ -846,75 +846,27 @@ view_action (GtkWidget  *widget,
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
-/* Export… draws what the canvas shows, at its size, with the chrome. */
-static void
-draw_current (gpointer  data,
-              cairo_t  *cr,
-              double    width,
-              double    height)
-{
-  LsNetworkCanvas *canvas = data;
-  LsNetworkViewState state = *ls_network_canvas_get_state (canvas);
-
-  state.width = width;
-  state.height = height;
-  state.hover = -1;
-  state.show_chrome = TRUE;
-  ls_network_render (cr, ls_network_canvas_get_scene (canvas), &state);
-}
-
-static void
-export_response (GtkNativeDialog *dialog,
-                 int              response,
-                 LsNetworkView   *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL, *title = NULL;
-  g_autoptr(GError) error = NULL;
-  LsNetworkScene *scene = ls_network_canvas_get_scene (self->canvas);
-  LsExportFormat format = LS_EXPORT_PNG;
-  const char *dot;
-
-  if (response == GTK_RESPONSE_ACCEPT && scene != NULL)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      path = g_file_get_path (file);
-      dot = strrchr (path, '.');
-      if (dot == NULL || !ls_export_format_from_string (dot + 1, &format))
-        {
-          char *with = g_strconcat (path, ".png", NULL);
-          g_free (path);
-          path = with;
-        }
-      title = ls_network_export_title (scene);
-      if (!ls_export_write_drawing (draw_current, self->canvas, format, path,
-                                    gtk_widget_get_width (GTK_WIDGET (self->canvas)),
-                                    gtk_widget_get_height (GTK_WIDGET (self->canvas)),
-                                    title, ls_session_get_case (self->session), "network", &error))
-        update_status (self, error->message);
-      else
-        update_status (self, _("exported"));
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
+/* Export…: the shared Export dialog, given what the canvas shows (its
+ * scene, zoom, centre and selection) at its size. */
 static void
 export_action (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
 {
   LsNetworkView *self = LS_NETWORK_VIEW (widget);
-  GtkFileChooserNative *dialog;
+  LsNetworkScene *scene = ls_network_canvas_get_scene (self->canvas);
+  LsExportDialog *dialog;
 
-  if (ls_network_canvas_get_scene (self->canvas) == NULL)
+  if (scene == NULL)
     return;
-  dialog = gtk_file_chooser_native_new (_("Export the Network Map"),
-                                        GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), _("network.pdf"));
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  dialog = ls_export_dialog_new (self->session, "network");
+  ls_export_dialog_set_screen (dialog, ls_network_export_screen_new (scene, ls_network_canvas_get_state (self->canvas)),
+                               (GDestroyNotify) ls_network_export_screen_free,
+                               gtk_widget_get_width (GTK_WIDGET (self->canvas)),
+                               gtk_widget_get_height (GTK_WIDGET (self->canvas)));
+  ls_export_dialog_set_range (dialog, scene->from, scene->to);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

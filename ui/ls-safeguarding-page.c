@@ -13,6 +13,7 @@
 #include "ls-analysis.h"
 #include "ls-case.h"
 #include "ls-case-audit.h"
+#include "ls-export-dialog.h"
 #include "ls-case-referrals.h"
 #include "ls-referral-render.h"
 #include "ls-safeguarding-item.h"
@@ -735,6 +736,22 @@ export_referral_to_action (GtkWidget  *widget,
   export_referral_to (LS_SAFEGUARDING_PAGE (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* Export… (Ctrl+E): the list as a picture, through the shared dialog. */
+static void
+export_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  LsSafeguardingPage *self = LS_SAFEGUARDING_PAGE (widget);
+  LsExportDialog *dialog;
+
+  if (self->session == NULL || ls_session_get_case (self->session) == NULL)
+    return;
+  dialog = ls_export_dialog_new (self->session, "safeguarding");
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 export_referral_action (GtkWidget  *widget,
                         const char *action_name,
@@ -934,6 +951,7 @@ ls_safeguarding_page_class_init (LsSafeguardingPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "safeguarding.save-referral", NULL, save_referral_action);
   gtk_widget_class_install_action (widget_class, "safeguarding.export-referral", NULL, export_referral_action);
+  gtk_widget_class_install_action (widget_class, "safeguarding.export", NULL, export_action);
   /* The same without the file chooser: a path, for scripts and tests. */
   gtk_widget_class_install_action (widget_class, "safeguarding.export-referral-to", "s", export_referral_to_action);
 }

@@ -15,6 +15,7 @@
 #include "ls-analysis.h"
 #include "ls-time.h"
 #include "ls-time-axis.h"
+#include "ls-export-dialog.h"
 #include "ls-timeline-export.h"
 #include "ls-timeline-render.h"
 #include "ls-timeline-view.h"
@@ -1312,87 +1313,23 @@ query_tooltip (GtkWidget      *widget,
 
 /* Export */
 
-typedef struct {
-  LsTimelineExportOptions options;
-  char   *case_path;
-  char   *path;
-  char   *format;
-  GStrv   people;
-} ExportJob;
-
+/* Export…: the shared Export dialog, given what is on the screen: the
+ * shared range if set, else the view's; the selected people if any; a
+ * lane per person or per phone. */
 static void
-export_job_free (gpointer data)
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
-  ExportJob *job = data;
-
-  g_free (job->case_path);
-  g_free (job->path);
-  g_free (job->format);
-  g_strfreev (job->people);
-  g_clear_pointer (&job->options.rank, g_hash_table_unref);
-  g_free (job);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ExportJob *job = task_data;
-  g_autoptr(GError) error = NULL;
-  /* This thread's own connection: it also writes the audit entry. */
-  g_autoptr(LsCase) kase = ls_case_open (job->case_path, &error);
-
-  job->options.kase = kase;
-  job->options.people = (const char * const *) job->people;
-  if (kase == NULL || !ls_timeline_export_write (&job->options, job->format, job->path, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-export_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  LsTimelineView *self = LS_TIMELINE_VIEW (source);
-  ExportJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  self->jobs--;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    text = g_strdup_printf (_("Export failed: %s"), error->message);
-  else
-    text = g_strdup_printf (_("Exported to %s"), job->path);
-  gtk_label_set_text (self->status, text);
-}
-
-static void
-export_to (LsTimelineView *self,
-           const char     *path)
-{
-  g_autoptr(GTask) task = g_task_new (self, NULL, export_done, NULL);
-  ExportJob *job = g_new0 (ExportJob, 1);
+  LsTimelineView *self = LS_TIMELINE_VIEW (widget);
   g_autoptr(GStrvBuilder) people = g_strv_builder_new ();
-  const char *dot = strrchr (path, '.');
+  g_auto(GStrv) chosen = NULL;
   gint64 from = ls_session_get_range_from (self->session), to = ls_session_get_range_to (self->session);
+  LsExportDialog *dialog;
   gboolean any = FALSE;
 
-  job->options = (LsTimelineExportOptions) LS_TIMELINE_EXPORT_OPTIONS_INIT;
-  job->case_path = g_strdup (ls_case_get_path (ls_session_get_case (self->session)));
-  job->path = g_strdup (path);
-  job->format = g_ascii_strdown (dot && (g_ascii_strcasecmp (dot, ".png") == 0 || g_ascii_strcasecmp (dot, ".svg") == 0)
-                                 ? dot + 1 : "pdf", -1);
-  /* What is on the screen: the shared range if set, else the view; the
-   * selected people if any. */
-  job->options.from = from >= 0 && to > from ? from : self->view_from;
-  job->options.to = from >= 0 && to > from ? to : self->view_to;
-  job->options.mode = self->show_phones ? LS_TIMELINE_LANES_PHONES : LS_TIMELINE_LANES_PEOPLE;
-  job->options.redact = ls_session_get_redaction (self->session) != LS_REDACTION_NONE;
-  job->options.rank = self->rank ? g_hash_table_ref (self->rank) : NULL;
+  if (self->model == NULL)
+    return;
   for (guint i = 0; i < ls_timeline_model_get_n_lanes (self->model); i++)
     {
       const LsTimelineLane *lane = ls_timeline_model_get_lane (self->model, i);
@@ -1402,52 +1339,14 @@ export_to (LsTimelineView *self,
           any = TRUE;
         }
     }
-  job->people = any ? g_strv_builder_end (people) : NULL;
-  g_task_set_task_data (task, job, export_job_free);
-  self->jobs++;
-  gtk_label_set_text (self->status, _("Exporting…"));
-  g_task_run_in_thread (task, export_thread);
-}
-
-static void
-export_response (GtkNativeDialog *dialog,
-                 int              response,
-                 LsTimelineView  *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-
-      if (path)
-        export_to (self, path);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  LsTimelineView *self = LS_TIMELINE_VIEW (widget);
-  GtkFileChooserNative *dialog;
-  GtkFileFilter *filter;
-
-  if (self->model == NULL)
-    return;
-  dialog = gtk_file_chooser_native_new (_("Export Timeline"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("PDF, PNG or SVG"));
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_filter_add_suffix (filter, "png");
-  gtk_file_filter_add_suffix (filter, "svg");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_object_unref (filter);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "timeline.pdf");
-  g_signal_connect (dialog, "response", G_CALLBACK (export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  chosen = any ? g_strv_builder_end (people) : NULL;
+  dialog = ls_export_dialog_new (self->session, "timeline");
+  ls_export_dialog_set_range (dialog, from >= 0 && to > from ? from : self->view_from,
+                              from >= 0 && to > from ? to : self->view_to);
+  ls_export_dialog_set_layout (dialog, self->show_phones ? "phones" : NULL);
+  ls_export_dialog_set_people (dialog, (const char * const *) chosen);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

@@ -9,6 +9,7 @@
 
 #include "ls-analysis-page.h"
 #include "ls-briefing-dialog.h"
+#include "ls-export-dialog.h"
 #include "ls-case.h"
 #include "ls-data-page.h"
 #include "ls-import-dialog.h"
@@ -147,6 +148,7 @@ ls_window_class_init (LsWindowClass *klass)
   ls_window_class_add_file_actions (widget_class);
   ls_import_dialog_install_action (widget_class);
   ls_briefing_dialog_install_actions (widget_class);
+  ls_export_dialog_install_action (widget_class);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
 }
 
@@ -244,6 +246,7 @@ ls_window_setup_accels (GtkApplication *app)
   } accels[] = {
     { "win.open", { "<Control>o", NULL } },
     { "win.new-case", { "<Control>n", NULL } },
+    { "win.export", { "<Control>e", NULL } },
     { "win.show-page::network", { "<Alt>1", NULL } },
     { "win.show-page::timeline", { "<Alt>2", NULL } },
     { "win.show-page::map", { "<Alt>3", NULL } },

@@ -23,6 +23,7 @@ struct _LsRedactor
   LsRedaction  mode;
   GArray      *pairs;      /* Pair, longest secret first */
   GHashTable  *keep;       /* people.id kept by name */
+  GPtrArray   *kept;       /* their names: protected from the pairs */
 };
 
 static void
@@ -132,6 +133,7 @@ ls_redactor_new (sqlite3      *db,
   self->pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
   g_array_set_clear_func (self->pairs, pair_clear);
   self->keep = keep ? g_hash_table_ref (keep) : g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->kept = g_ptr_array_new_with_free_func (g_free);
   if (mode == LS_REDACTION_NONE)
     return g_steal_pointer (&self);
 
@@ -150,6 +152,8 @@ ls_redactor_new (sqlite3      *db,
       if (!kept)
         add_person (self, id, (const char *) sqlite3_column_text (people, 1),
                     (const char *) sqlite3_column_text (people, 2));
+      else if (sqlite3_column_text (people, 1) != NULL)
+        g_ptr_array_add (self->kept, g_strdup ((const char *) sqlite3_column_text (people, 1)));
       /* Addresses and notes go, whoever they belong to. */
       add_pair (self, (const char *) sqlite3_column_text (people, 3), _("[address removed]"));
       add_pair (self, (const char *) sqlite3_column_text (people, 4), _("[notes removed]"));
@@ -172,6 +176,7 @@ ls_redactor_free (LsRedactor *self)
 
   g_array_unref (self->pairs);
   g_hash_table_unref (self->keep);
+  g_ptr_array_unref (self->kept);
   g_free (self);
 }
 
@@ -250,7 +255,22 @@ ls_redactor_text (LsRedactor *self,
   if (text == NULL)
     return NULL;
 
+  /* A kept name is set aside first, so "Kai Thompson" stays whole when
+   * another Thompson's surname is a secret; a private-use character
+   * (never a word character, never in a secret) holds its place. */
   result = g_strdup (text);
+  for (guint i = 0; i < self->kept->len && i < 6400; i++)
+    {
+      char mark[8] = { 0 };
+      char *replaced;
+
+      g_unichar_to_utf8 (0xE000 + i, mark);
+      if ((replaced = replace_all (result, self->kept->pdata[i], mark)) != NULL)
+        {
+          g_free (result);
+          result = replaced;
+        }
+    }
   for (guint i = 0; i < self->pairs->len; i++)
     {
       const Pair *p = &g_array_index (self->pairs, Pair, i);
@@ -261,6 +281,18 @@ ls_redactor_text (LsRedactor *self,
           g_free (result);
           result = replaced;
         }
+    }
+  for (guint i = 0; i < self->kept->len && i < 6400; i++)
+    {
+      char mark[8] = { 0 };
+      g_auto(GStrv) parts = NULL;
+
+      g_unichar_to_utf8 (0xE000 + i, mark);
+      if (strstr (result, mark) == NULL)
+        continue;
+      parts = g_strsplit (result, mark, -1);
+      g_free (result);
+      result = g_strjoinv (self->kept->pdata[i], parts);
     }
 
   return result;
