@@ -246,29 +246,57 @@ replace_all (const char *text,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Each whole-word NAME in TEXT becomes one private-use character, its
+ * original spelling kept in ORIGINALS; NULL when there is none. */
+static char *
+protect (const char *text,
+         const char *name,
+         GPtrArray  *originals)
+{
+  gsize len = strlen (name);
+  g_autoptr(GString) out = NULL;
+  const char *p = text;
+  const char *hit;
+
+  if (find_word (text, text, name, len) == NULL)
+    return NULL;
+
+  out = g_string_new (NULL);
+  while ((hit = find_word (text, p, name, len)) != NULL && originals->len < 6400)
+    {
+      g_string_append_len (out, p, hit - p);
+      g_string_append_unichar (out, 0xE000 + originals->len);
+      g_ptr_array_add (originals, g_strndup (hit, len));
+      p = hit + len;
+    }
+  g_string_append (out, p);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 char *
 ls_redactor_text (LsRedactor *self,
                   const char *text)
 {
+  g_autoptr(GPtrArray) kept = NULL;
   char *result;
 
   if (text == NULL)
     return NULL;
 
-  /* A kept name is set aside first, so "Kai Thompson" stays whole when
-   * another Thompson's surname is a secret; a private-use character
-   * (never a word character, never in a secret) holds its place. */
+  /* A kept name is set aside first, as written, so "Kai Thompson" stays
+   * whole when another Thompson's surname is a secret; a private-use
+   * character (never a word character, never in a secret) holds its place. */
+  kept = g_ptr_array_new_with_free_func (g_free);
   result = g_strdup (text);
-  for (guint i = 0; i < self->kept->len && i < 6400; i++)
+  for (guint i = 0; i < self->kept->len; i++)
     {
-      char mark[8] = { 0 };
-      char *replaced;
+      char *protected = protect (result, self->kept->pdata[i], kept);
 
-      g_unichar_to_utf8 (0xE000 + i, mark);
-      if ((replaced = replace_all (result, self->kept->pdata[i], mark)) != NULL)
+      if (protected)
         {
           g_free (result);
-          result = replaced;
+          result = protected;
         }
     }
   for (guint i = 0; i < self->pairs->len; i++)
@@ -282,17 +310,15 @@ ls_redactor_text (LsRedactor *self,
           result = replaced;
         }
     }
-  for (guint i = 0; i < self->kept->len && i < 6400; i++)
+  for (guint k = 0; k < kept->len; k++)
     {
       char mark[8] = { 0 };
       g_auto(GStrv) parts = NULL;
 
-      g_unichar_to_utf8 (0xE000 + i, mark);
-      if (strstr (result, mark) == NULL)
-        continue;
+      g_unichar_to_utf8 (0xE000 + k, mark);
       parts = g_strsplit (result, mark, -1);
       g_free (result);
-      result = g_strjoinv (self->kept->pdata[i], parts);
+      result = g_strjoinv (kept->pdata[k], parts);
     }
 
   return result;
