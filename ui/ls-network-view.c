@@ -250,6 +250,7 @@ load_done (GObject      *source,
   scene = g_task_propagate_pointer (G_TASK (result), &error);
   if (GPOINTER_TO_UINT (data) != self->load_serial)
     return;
+  g_clear_object (&self->load_cancel);
   set_busy (self, NULL);
   if (scene == NULL)
     {
@@ -685,6 +686,14 @@ GtkWidget *
 ls_network_view_get_canvas (LsNetworkView *self)
 {
   return GTK_WIDGET (self->canvas);
+}
+
+gboolean
+ls_network_view_is_loading (LsNetworkView *self)
+{
+  g_return_val_if_fail (LS_IS_NETWORK_VIEW (self), FALSE);
+
+  return self->load_cancel != NULL;
 }
 
 /* Toolbar */

@@ -22,5 +22,7 @@ void            ls_network_view_set_session (LsNetworkView *self,
 /* The scene shown, or NULL while none is loaded (for tests). */
 LsNetworkScene *ls_network_view_get_scene   (LsNetworkView *self);
 GtkWidget      *ls_network_view_get_canvas  (LsNetworkView *self);
+/* Whether a load or layout is running (the scene shown may be the old one). */
+gboolean        ls_network_view_is_loading  (LsNetworkView *self);
 
 G_END_DECLS
