@@ -238,6 +238,8 @@ build_agraph (LsGraph                      *graph,
   agattr (g, AGNODE, (char *) "shape", (char *) "point");
   agattr (g, AGNODE, (char *) "width", (char *) "0.1");
   agattr (g, AGNODE, (char *) "label", (char *) "");
+  /* A line has a few heads and hundreds of customers: the customers' rank
+   * is very wide, so the ranks are spread to a screen's proportions. */
   if (kind == LS_NETWORK_LAYOUT_DOT)
     agattr (g, AGRAPH, (char *) "ranksep", (char *) "1.2");
 
@@ -338,6 +340,69 @@ reapply_pins (LsNetworkLayout *layout,
     }
 }
 
+typedef struct {
+  double y;
+  double x;
+  guint  node;
+} RankSlot;
+
+static int
+by_rank_then_x (gconstpointer a,
+                gconstpointer b)
+{
+  const RankSlot *p = a, *q = b;
+
+  if (p->y != q->y)
+    return p->y < q->y ? -1 : 1;
+  return p->x < q->x ? -1 : p->x > q->x;
+}
+
+/* A line has a few heads and hundreds of customers: dot puts a rank on
+ * one row, so the customers' row is a hundred times wider than the rest
+ * and nothing can be read. Each rank is laid again as rows of evenly
+ * spaced nodes in dot's order (which keeps crossings few), centred on one
+ * axis; long ranks fold into several rows and the ranks below move down. */
+#define DOT_SPACING 36.0
+#define DOT_ROW_GAP 28.0
+
+static void
+fold_wide_ranks (LsNetworkLayout *layout)
+{
+  g_autoptr(GArray) slots = g_array_sized_new (FALSE, FALSE, sizeof (RankSlot), layout->n_nodes);
+  double shift = 0;
+  guint start = 0;
+
+  for (guint i = 0; i < layout->n_nodes; i++)
+    {
+      RankSlot s = { layout->y[i], layout->x[i], i };
+      g_array_append_val (slots, s);
+    }
+  g_array_sort (slots, by_rank_then_x);
+
+  while (start < slots->len)
+    {
+      double y = g_array_index (slots, RankSlot, start).y;
+      guint end = start, m, per_row, rows;
+
+      while (end < slots->len && g_array_index (slots, RankSlot, end).y == y)
+        end++;
+      m = end - start;
+      per_row = MAX (24, (guint) ceil (sqrt (m * 6.0)));
+      rows = (m + per_row - 1) / per_row;
+      for (guint k = 0; k < m; k++)
+        {
+          const RankSlot *s = &g_array_index (slots, RankSlot, start + k);
+          guint row = k / per_row, col = k % per_row;
+          guint in_row = MIN (per_row, m - row * per_row);
+
+          layout->y[s->node] = y + shift + row * DOT_ROW_GAP;
+          layout->x[s->node] = (col - (in_row - 1) / 2.0) * DOT_SPACING;
+        }
+      shift += (rows - 1) * DOT_ROW_GAP;
+      start = end;
+    }
+}
+
 static gboolean
 run_graphviz (LsGraph                      *graph,
               LsNetworkLayoutKind           kind,
@@ -385,6 +450,8 @@ run_graphviz (LsGraph                      *graph,
 
   gvFreeLayout (gv_context, g);
   agclose (g);
+  if (kind == LS_NETWORK_LAYOUT_DOT)
+    fold_wide_ranks (layout);
 
   return !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
