@@ -1,33 +1,73 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Pan redraw of the network map, measured with the frame clock under Xvfb:
- * per frame, the time from before-paint to after-paint while the view pans
- * a few pixels each frame (the cached static picture is moved, the overlay
- * drawn), against the same frames with the cache thrown away each time.
- *   GSK_RENDERER=cairo xvfb-run -a bench-network-pan CASE.linesight */
+ * the real LsNetworkCanvas in a window, driven by a tick callback that
+ * pans it every frame as a drag does; per frame, the time from the frame
+ * clock's before-paint to after-paint (snapshot, render, copy to the X
+ * server). Three runs on the same laid-out map:
+ *   pan       a long drag across the map, 8 px a frame, out and back: the
+ *             cached static picture moves, and is drawn afresh each time
+ *             the view runs off its half-view margin (those are the worst
+ *             frames, counted and shown);
+ *   hover     the pointer over a different node each frame (only the
+ *             overlay changes);
+ *   uncached  the same pan with the cache thrown away every frame: the
+ *             baseline of the same run.
+ *   GSK_RENDERER=cairo xvfb-run -a bench-network-pan [--name NAME] CASE.linesight */
 #define G_LOG_DOMAIN "bench-network-pan"
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <time.h>
 
 #include "ls-network-canvas.h"
 #include "ls-network-export.h"
 
-#define FRAMES 90
+#define PAN_FRAMES      240
+#define PAN_STEP        8.0
+#define UNCACHED_FRAMES 24
+#define HOVER_FRAMES    60
+#define BUDGET_MS       8.0
+
+typedef enum { RUN_PAN, RUN_HOVER, RUN_UNCACHED } RunKind;
 
 typedef struct {
   LsNetworkCanvas *canvas;
   GArray          *times;
+  GArray          *cpu;
   gint64           start;
-  gboolean         uncached;
+  double           cpu_start;
+  RunKind          kind;
   guint            frame;
+  guint            frames;
+  gboolean         counting;
   GMainLoop       *loop;
 } Bench;
+
+typedef struct {
+  double median;
+  double p95;
+  double worst;
+  double cpu_median;
+  guint  n;
+} Stats;
+
+/* The main thread's processor time, which other work on a shared
+ * machine does not inflate (the wall time it does). */
+static double
+thread_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
 
 static void
 before_paint (GdkFrameClock *clock,
               Bench         *b)
 {
   b->start = g_get_monotonic_time ();
+  b->cpu_start = thread_cpu_ms ();
 }
 
 static void
@@ -35,9 +75,13 @@ after_paint (GdkFrameClock *clock,
              Bench         *b)
 {
   double ms = (g_get_monotonic_time () - b->start) / 1000.0;
+  double cpu = thread_cpu_ms () - b->cpu_start;
 
-  if (b->frame > 2)
-    g_array_append_val (b->times, ms);
+  if (b->counting)
+    {
+      g_array_append_val (b->times, ms);
+      g_array_append_val (b->cpu, cpu);
+    }
 }
 
 static gboolean
@@ -46,16 +90,36 @@ tick (GtkWidget     *widget,
       gpointer       data)
 {
   Bench *b = data;
+  LsNetworkViewState *state = ls_network_canvas_get_state (b->canvas);
 
-  if (b->frame++ >= (b->uncached ? FRAMES / 4 : FRAMES))
+  /* The first frames after a run starts are not counted: they belong to
+   * whatever came before. */
+  b->counting = b->frame >= 2;
+  if (b->frame++ >= b->frames + 2)
     {
+      b->counting = FALSE;
       g_main_loop_quit (b->loop);
       return G_SOURCE_REMOVE;
     }
-  /* Back and forth, so the view stays over the map and inside the cache. */
-  ls_network_canvas_pan_by (b->canvas, (b->frame / 15) % 2 ? -6 : 6, 2 * ((b->frame / 10) % 2 ? -1 : 1));
-  if (b->uncached)
-    ls_network_canvas_invalidate (b->canvas);
+  switch (b->kind)
+    {
+    case RUN_PAN:
+    case RUN_UNCACHED:
+      /* Out along a diagonal for half the frames, then back. */
+      {
+        double dir = b->frame <= b->frames / 2 ? -1 : 1;
+        ls_network_canvas_pan_by (b->canvas, dir * PAN_STEP, dir * PAN_STEP * 0.6);
+      }
+      if (b->kind == RUN_UNCACHED)
+        ls_network_canvas_invalidate (b->canvas);
+      break;
+    case RUN_HOVER:
+      state->hover = (int) ((b->frame * 7919u) % ls_network_canvas_get_scene (b->canvas)->layout->n_nodes);
+      gtk_widget_queue_draw (widget);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
 
   return G_SOURCE_CONTINUE;
 }
@@ -69,21 +133,41 @@ by_value (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
-static void
-run (Bench      *b,
-     GtkWidget  *window,
-     gboolean    uncached,
-     double     *median,
-     double     *p95)
+static Stats
+run (Bench   *b,
+     RunKind  kind,
+     guint    frames)
 {
-  b->uncached = uncached;
+  Stats st;
+
+  b->kind = kind;
   b->frame = 0;
+  b->frames = frames;
   g_array_set_size (b->times, 0);
+  g_array_set_size (b->cpu, 0);
   gtk_widget_add_tick_callback (GTK_WIDGET (b->canvas), tick, b, NULL);
   g_main_loop_run (b->loop);
   g_array_sort (b->times, by_value);
-  *median = g_array_index (b->times, double, b->times->len / 2);
-  *p95 = g_array_index (b->times, double, b->times->len * 95 / 100);
+  st.n = b->times->len;
+  st.median = g_array_index (b->times, double, st.n / 2);
+  st.p95 = g_array_index (b->times, double, MIN (st.n - 1, st.n * 95 / 100));
+  st.worst = g_array_index (b->times, double, st.n - 1);
+  g_array_sort (b->cpu, by_value);
+  st.cpu_median = g_array_index (b->cpu, double, st.n / 2);
+
+  return st;
+}
+
+static guint
+count_above (GArray *times,
+             double  ms)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < times->len; i++)
+    n += g_array_index (times, double, i) > ms;
+
+  return n;
 }
 
 int
@@ -97,7 +181,8 @@ main (int    argc,
   GtkWidget *window;
   sqlite3 *db = NULL;
   Bench b = { 0 };
-  double cached_median, cached_p95, uncached_median, uncached_p95;
+  Stats pan, hover, uncached;
+  guint over;
   gint64 t0;
 
   const char *name = "network-pan";
@@ -132,6 +217,7 @@ main (int    argc,
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   b.canvas = LS_NETWORK_CANVAS (ls_network_canvas_new ());
   b.times = g_array_new (FALSE, FALSE, sizeof (double));
+  b.cpu = g_array_new (FALSE, FALSE, sizeof (double));
   b.loop = g_main_loop_new (NULL, FALSE);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (b.canvas));
   gtk_window_present (GTK_WINDOW (window));
@@ -144,13 +230,23 @@ main (int    argc,
   g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint), &b);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint), &b);
 
-  run (&b, window, FALSE, &cached_median, &cached_p95);
-  run (&b, window, TRUE, &uncached_median, &uncached_p95);
+  pan = run (&b, RUN_PAN, PAN_FRAMES);
+  over = count_above (b.times, BUDGET_MS);
+  hover = run (&b, RUN_HOVER, HOVER_FRAMES);
+  uncached = run (&b, RUN_UNCACHED, UNCACHED_FRAMES);
 
-  g_print ("%s  linesight=%.4f  baseline(8 ms frame goal)=0.0080  ratio=%.2f  goal<=1  (95th percentile %.2f ms)\n",
-           name, cached_median / 1000, cached_median / 8.0, cached_p95);
-  g_print ("%s-vs-uncached  linesight=%.4f  baseline(redraw without the cache)=%.4f  ratio=%.2f  (95th percentile uncached %.2f ms)\n",
-           name, cached_median / 1000, uncached_median / 1000, cached_median / uncached_median, uncached_p95);
+  g_print ("%s  linesight=%.4f  baseline(8 ms frame goal)=0.0080  ratio=%.2f  goal<=1"
+           "  (median of %u pan frames; 95th percentile %.1f ms; %u over 8 ms; main thread CPU %.1f ms)\n",
+           name, pan.median / 1000, pan.median / BUDGET_MS, pan.n, pan.p95, over, pan.cpu_median);
+  g_print ("%s-worst  linesight=%.4f  baseline(8 ms frame goal)=0.0080  ratio=%.2f"
+           "  (the frames that draw the cached picture afresh; no goal)\n",
+           name, pan.worst / 1000, pan.worst / BUDGET_MS);
+  g_print ("%s-hover  linesight=%.4f  baseline(8 ms frame goal)=0.0080  ratio=%.2f  goal<=1"
+           "  (median; worst %.1f ms; main thread CPU %.1f ms)\n",
+           name, hover.median / 1000, hover.median / BUDGET_MS, hover.worst, hover.cpu_median);
+  g_print ("%s-vs-uncached  linesight=%.4f  baseline(redraw without the cache)=%.4f  ratio=%.2f"
+           "  (uncached worst %.1f ms)\n",
+           name, pan.median / 1000, uncached.median / 1000, pan.median / uncached.median, uncached.worst);
 
-  return cached_median <= 8.0 ? 0 : 2;
+  return pan.median <= BUDGET_MS ? 0 : 2;
 }

@@ -70,6 +70,8 @@ typedef struct {
   const guint8     *path_edges;     /* per edge: the highlighted shortest path, or NULL */
   int               hover;          /* node index or -1 */
   int               search;         /* node index or -1 */
+  const guint8     *labelled;       /* per node: labelled in the cached picture, so the
+                                     * overlay need not (hover); or NULL */
 } LsNetworkViewState;
 
 typedef struct {
@@ -138,10 +140,21 @@ GArray         *ls_network_render_place_labels (LsNetworkScene  *scene,
 
 /* The three layers: the static picture (edges, nodes, labels) which the
  * widget caches, the overlay drawn each frame (selection, hover, path) and
- * the chrome (title block, legend, marking) in screen space. */
+ * the chrome (title block, legend, marking) in screen space. The static
+ * picture is geometry (edges and nodes, which change only with the view)
+ * under labels (which also change with the selection and search: theirs
+ * are always placed first, so no other label covers them). */
 void            ls_network_render_static      (cairo_t          *cr,
                                                LsNetworkScene   *scene,
                                                const LsNetworkViewState *state);
+void            ls_network_render_geometry    (cairo_t          *cr,
+                                               LsNetworkScene   *scene,
+                                               const LsNetworkViewState *state);
+/* LABELLED (one per node, or NULL) is set for every node given a label. */
+void            ls_network_render_labels      (cairo_t          *cr,
+                                               LsNetworkScene   *scene,
+                                               const LsNetworkViewState *state,
+                                               guint8           *labelled);
 void            ls_network_render_overlay     (cairo_t          *cr,
                                                LsNetworkScene   *scene,
                                                const LsNetworkViewState *state);

@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The cached picture covers the view and half a view on every side, drawn
- * at one zoom. Panning translates it; zooming scales it until the zoom
- * settles, then it is drawn afresh; it is redrawn at once only when the
- * view leaves it. Hover, selection, path and the rubber band are drawn each
- * frame by ls_network_render_overlay; the chrome (title, legend, marking)
- * is its own cached node, redrawn only when the size changes. */
+ * at one zoom into two images: the geometry (edges and nodes) and the
+ * labels over it, which are drawn again alone when the selection or the
+ * search changes. Images, not render nodes of Cairo drawing: GTK keeps a
+ * Cairo node as a recording and would replay every edge each frame.
+ * Panning translates the images; zooming scales them until the zoom
+ * settles, then they are drawn afresh; they are redrawn at once only when
+ * the view leaves them. Hover, selection, path and the rubber band are
+ * drawn each frame by ls_network_render_overlay; the chrome (title,
+ * legend, marking) is a third image, redrawn only when the size changes. */
 #define G_LOG_DOMAIN "ls-network-canvas"
 #include "config.h"
 
@@ -28,13 +32,25 @@ struct _LsNetworkCanvas
   guint8             *hidden;
   guint8             *path;
 
-  GskRenderNode      *picture;       /* the static layer */
+  cairo_surface_t    *picture;       /* edges and nodes */
+  cairo_surface_t    *labels;        /* labels, transparent elsewhere */
+  GdkTexture         *picture_texture; /* the same for renderers other than Cairo */
+  GdkTexture         *labels_texture;
+  guint8             *labelled;      /* per node: has a label in LABELS */
+  int                 labels_search; /* the search it was drawn for */
   double              picture_cx;
   double              picture_cy;
   double              picture_zoom;
   int                 picture_width; /* the view size it was made for */
   int                 picture_height;
-  GskRenderNode      *chrome;
+  cairo_surface_t    *chrome;
+  GdkTexture         *chrome_texture;
+  guint               generation;    /* counts pictures thrown away */
+  gboolean            picture_stale; /* a node moved: draw it again, aside */
+  int                 moved_node;    /* drawn in the overlay until then, or -1 */
+  guint               selection_serial;
+  GCancellable       *job_cancel;    /* a picture drawn on a worker thread */
+  gboolean            job_running;
   guint               settle_source;
   gboolean            needs_fit;     /* a scene came before the widget had its size */
 
@@ -63,9 +79,26 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void
+drop_labels (LsNetworkCanvas *self)
+{
+  g_clear_pointer (&self->labels, cairo_surface_destroy);
+  g_clear_object (&self->labels_texture);
+}
+
+static void
 drop_picture (LsNetworkCanvas *self)
 {
-  g_clear_pointer (&self->picture, gsk_render_node_unref);
+  self->generation++;
+  g_clear_pointer (&self->picture, cairo_surface_destroy);
+  g_clear_object (&self->picture_texture);
+  drop_labels (self);
+}
+
+static void
+drop_chrome (LsNetworkCanvas *self)
+{
+  g_clear_pointer (&self->chrome, cairo_surface_destroy);
+  g_clear_object (&self->chrome_texture);
 }
 
 void
@@ -74,7 +107,7 @@ ls_network_canvas_invalidate (LsNetworkCanvas *self)
   g_return_if_fail (LS_IS_NETWORK_CANVAS (self));
 
   drop_picture (self);
-  g_clear_pointer (&self->chrome, gsk_render_node_unref);
+  drop_chrome (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -84,7 +117,6 @@ settle_cb (gpointer data)
   LsNetworkCanvas *self = data;
 
   self->settle_source = 0;
-  drop_picture (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 
   return G_SOURCE_REMOVE;
@@ -131,7 +163,6 @@ ls_network_canvas_fit (LsNetworkCanvas *self)
   self->state.width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 64);
   self->state.height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 64);
   ls_network_render_fit (self->scene, &self->state);
-  drop_picture (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -144,10 +175,7 @@ ls_network_canvas_centre_on (LsNetworkCanvas *self,
   self->state.cx = self->scene->layout->x[node];
   self->state.cy = self->scene->layout->y[node];
   if (self->state.zoom < 0.8)
-    {
-      self->state.zoom = 0.8;
-      drop_picture (self);
-    }
+    self->state.zoom = 0.8;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -161,48 +189,395 @@ ls_network_canvas_pan_by (LsNetworkCanvas *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* Draws the static layer for the view and half a view around it. */
+/* Each frame paints the cached images, so they say how: the picture is
+ * opaque (copied, not blended), the labels and the chrome are mostly
+ * clear and only the tiles that hold something are blended. */
+static const cairo_user_data_key_t opaque_key;
+static const cairo_user_data_key_t ink_key;
+
+#define INK_TILE 32
+
 static void
-make_picture (LsNetworkCanvas *self)
+paint_background (cairo_surface_t *image)
+{
+  cairo_t *cr = cairo_create (image);
+
+  ls_render_style_set_color (cr, LS_STYLE_COLOR_BACKGROUND);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_set_user_data (image, &opaque_key, (void *) &opaque_key, NULL);
+}
+
+static gboolean
+tile_has_ink (const guint8 *data,
+              int           stride,
+              int           x0,
+              int           y0,
+              int           x1,
+              int           y1)
+{
+  for (int y = y0; y < y1; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+
+      for (int x = x0; x < x1; x++)
+        if (row[x] >> 24)
+          return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Finds the tiles with any ink, as runs along each row of tiles, in the
+ * image's own (logical) units. Safe on any thread. */
+static void
+mark_ink (cairo_surface_t *image)
+{
+  int w = cairo_image_surface_get_width (image), h = cairo_image_surface_get_height (image);
+  int stride = cairo_image_surface_get_stride (image);
+  const guint8 *data;
+  cairo_region_t *region = cairo_region_create ();
+  double sx, sy;
+
+  cairo_surface_flush (image);
+  data = cairo_image_surface_get_data (image);
+  cairo_surface_get_device_scale (image, &sx, &sy);
+  for (int ty = 0; ty < h; ty += INK_TILE)
+    {
+      int run = -1;
+
+      for (int tx = 0; tx <= w; tx += INK_TILE)
+        {
+          gboolean ink = tx < w && tile_has_ink (data, stride, tx, ty, MIN (tx + INK_TILE, w), MIN (ty + INK_TILE, h));
+
+          if (ink && run < 0)
+            run = tx;
+          else if (!ink && run >= 0)
+            {
+              cairo_rectangle_int_t r = { (int) floor (run / sx), (int) floor (ty / sy),
+                                          (int) ceil ((MIN (tx, w) - run) / sx) + 1,
+                                          (int) ceil (MIN (INK_TILE, h - ty) / sy) + 1 };
+              cairo_region_union_rectangle (region, &r);
+              run = -1;
+            }
+        }
+    }
+  cairo_surface_set_user_data (image, &ink_key, region, (cairo_destroy_func_t) cairo_region_destroy);
+}
+
+/* An image of WIDTH × HEIGHT logical pixels at the widget's scale. */
+static cairo_surface_t *
+new_image (LsNetworkCanvas *self,
+           double           width,
+           double           height)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) ceil (width * scale),
+                                                       (int) ceil (height * scale));
+
+  cairo_surface_set_device_scale (image, scale, scale);
+
+  return image;
+}
+
+/* The state the cached images are drawn with: the view and half a view
+ * around it, at the picture's centre and zoom. */
+static LsNetworkViewState
+picture_state (LsNetworkCanvas *self)
 {
   LsNetworkViewState s = self->state;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  cairo_t *cr;
 
-  s.width = self->state.width * 2;
-  s.height = self->state.height * 2;
+  s.width = self->picture_width * 2;
+  s.height = self->picture_height * 2;
+  s.cx = self->picture_cx;
+  s.cy = self->picture_cy;
+  s.zoom = self->picture_zoom;
   s.show_chrome = FALSE;
   s.selected = NULL;
   s.path_edges = NULL;
+  s.labelled = NULL;
   s.hover = s.search = -1;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, s.width, s.height));
-  ls_network_render_static (cr, self->scene, &s);
-  cairo_destroy (cr);
 
-  g_clear_pointer (&self->picture, gsk_render_node_unref);
-  self->picture = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  self->picture_cx = s.cx;
-  self->picture_cy = s.cy;
-  self->picture_zoom = s.zoom;
-  self->picture_width = (int) self->state.width;
-  self->picture_height = (int) self->state.height;
+  return s;
 }
 
-/* Whether the view still lies inside the cached picture. */
+static void
+make_picture (LsNetworkCanvas *self)
+{
+  LsNetworkViewState s;
+  cairo_t *cr;
+
+  drop_picture (self);
+  self->picture_stale = FALSE;
+  if (self->drag != DRAG_NODE)
+    self->moved_node = -1;
+  self->picture_cx = self->state.cx;
+  self->picture_cy = self->state.cy;
+  self->picture_zoom = self->state.zoom;
+  self->picture_width = (int) self->state.width;
+  self->picture_height = (int) self->state.height;
+  s = picture_state (self);
+  self->picture = new_image (self, s.width, s.height);
+  paint_background (self->picture);
+  cr = cairo_create (self->picture);
+  ls_network_render_geometry (cr, self->scene, &s);
+  cairo_destroy (cr);
+}
+
+/* The labels, for the selection and search of now: theirs come first. */
+static void
+make_labels (LsNetworkCanvas *self)
+{
+  LsNetworkViewState s = picture_state (self);
+  cairo_t *cr;
+
+  drop_labels (self);
+  s.selected = self->selected;
+  s.search = self->state.search;
+  memset (self->labelled, 0, MAX (self->scene->layout->n_nodes, 1));
+  self->labels = new_image (self, s.width, s.height);
+  cr = cairo_create (self->labels);
+  ls_network_render_labels (cr, self->scene, &s, self->labelled);
+  cairo_destroy (cr);
+  mark_ink (self->labels);
+  self->labels_search = self->state.search;
+}
+
+/* Whether the cached picture was drawn for this view: same size and zoom,
+ * and the view within a quarter of a view of its centre. Past that, a new
+ * one is drawn on a worker thread while this one is still shown, so it is
+ * usually ready before the view runs off the old one's edge. */
 static gboolean
-picture_covers_view (LsNetworkCanvas *self)
+picture_is_current (LsNetworkCanvas *self)
 {
   double ox, oy;
 
-  if (self->picture == NULL || self->picture_width != (int) self->state.width ||
-      self->picture_height != (int) self->state.height)
+  if (self->picture_stale || self->picture_width != (int) self->state.width ||
+      self->picture_height != (int) self->state.height || self->picture_zoom != self->state.zoom)
     return FALSE;
-  if (self->picture_zoom != self->state.zoom)
-    return self->settle_source != 0;
   ox = (self->state.cx - self->picture_cx) * self->state.zoom;
   oy = (self->state.cy - self->picture_cy) * self->state.zoom;
 
-  return fabs (ox) <= self->state.width / 2 && fabs (oy) <= self->state.height / 2;
+  return fabs (ox) <= self->state.width / 4 && fabs (oy) <= self->state.height / 4;
+}
+
+/* A picture drawn on a worker thread. The thread reads the scene, which
+ * the main thread only changes by writing single numbers (a dragged
+ * node's position, roles when the analysis arrives) and then throws the
+ * picture away, so at worst one picture shows a node mid-change; the
+ * per-node arrays the canvas owns are copied. */
+typedef struct {
+  LsNetworkScene     *scene;
+  LsNetworkViewState  state;
+  guint8             *hidden;
+  guint8             *selected;
+  int                 scale;
+  int                 view_width;
+  int                 view_height;
+  guint               generation;
+  guint               selection_serial;
+  int                 moved_node;
+  cairo_surface_t    *picture;
+  cairo_surface_t    *labels;
+  guint8             *labelled;
+} PictureJob;
+
+static void
+picture_job_free (gpointer data)
+{
+  PictureJob *job = data;
+
+  ls_network_scene_unref (job->scene);
+  g_free (job->hidden);
+  g_free (job->selected);
+  g_clear_pointer (&job->picture, cairo_surface_destroy);
+  g_clear_pointer (&job->labels, cairo_surface_destroy);
+  g_free (job->labelled);
+  g_free (job);
+}
+
+static cairo_surface_t *
+job_image (PictureJob *job)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                       (int) ceil (job->state.width * job->scale),
+                                                       (int) ceil (job->state.height * job->scale));
+
+  cairo_surface_set_device_scale (image, job->scale, job->scale);
+
+  return image;
+}
+
+static void
+picture_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  PictureJob *job = data;
+  LsNetworkViewState s = job->state;
+  cairo_t *cr;
+
+  s.hidden = job->hidden;
+  job->picture = job_image (job);
+  paint_background (job->picture);
+  cr = cairo_create (job->picture);
+  ls_network_render_geometry (cr, job->scene, &s);
+  cairo_destroy (cr);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  s.selected = job->selected;
+  job->labels = job_image (job);
+  cr = cairo_create (job->labels);
+  ls_network_render_labels (cr, job->scene, &s, job->labelled);
+  cairo_destroy (cr);
+  mark_ink (job->labels);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+picture_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  LsNetworkCanvas *self = LS_NETWORK_CANVAS (source);
+  PictureJob *job = g_task_get_task_data (G_TASK (result));
+  guint n;
+
+  self->job_running = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) || self->scene != job->scene ||
+      job->generation != self->generation)
+    {
+      if (self->scene != NULL)
+        gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+
+  n = self->scene->layout->n_nodes;
+  drop_picture (self);
+  self->picture = g_steal_pointer (&job->picture);
+  self->picture_cx = job->state.cx;
+  self->picture_cy = job->state.cy;
+  self->picture_zoom = job->state.zoom;
+  self->picture_width = job->view_width;
+  self->picture_height = job->view_height;
+  if (self->moved_node == job->moved_node && self->drag != DRAG_NODE)
+    self->moved_node = -1;
+  if (job->selection_serial == self->selection_serial && job->state.search == self->state.search)
+    {
+      self->labels = g_steal_pointer (&job->labels);
+      memcpy (self->labelled, job->labelled, MAX (n, 1));
+      self->labels_search = job->state.search;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+start_picture_job (LsNetworkCanvas *self)
+{
+  g_autoptr(GTask) task = NULL;
+  PictureJob *job = g_new0 (PictureJob, 1);
+  guint n = self->scene->layout->n_nodes;
+
+  job->scene = ls_network_scene_ref (self->scene);
+  job->view_width = (int) self->state.width;
+  job->view_height = (int) self->state.height;
+  job->state = self->state;
+  job->state.width = job->view_width * 2;
+  job->state.height = job->view_height * 2;
+  job->state.show_chrome = FALSE;
+  job->state.path_edges = NULL;
+  job->state.labelled = NULL;
+  job->state.hover = -1;
+  job->hidden = g_memdup2 (self->hidden, MAX (n, 1));
+  job->selected = g_memdup2 (self->selected, MAX (n, 1));
+  job->labelled = g_new0 (guint8, MAX (n, 1));
+  job->state.hidden = job->state.selected = NULL;
+  job->scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  job->generation = self->generation;
+  job->selection_serial = self->selection_serial;
+  job->moved_node = self->moved_node;
+  self->picture_stale = FALSE;
+
+  g_cancellable_cancel (self->job_cancel);
+  g_clear_object (&self->job_cancel);
+  self->job_cancel = g_cancellable_new ();
+  self->job_running = TRUE;
+  task = g_task_new (self, self->job_cancel, picture_done, NULL);
+  g_task_set_task_data (task, job, picture_job_free);
+  g_task_run_in_thread (task, picture_thread);
+}
+
+static GdkTexture *
+texture_for (cairo_surface_t *image)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  cairo_surface_flush (image);
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (image),
+                                      (gsize) cairo_image_surface_get_stride (image) *
+                                      cairo_image_surface_get_height (image),
+                                      (GDestroyNotify) cairo_surface_destroy,
+                                      cairo_surface_reference (image));
+
+  return gdk_memory_texture_new (cairo_image_surface_get_width (image), cairo_image_surface_get_height (image),
+                                 GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (image));
+}
+
+/* An image placed at (X, Y) and scaled by SCALE. The Cairo renderer paints
+ * it straight from our surface; the others upload it once, as a texture. */
+static void
+append_image (LsNetworkCanvas *self,
+              GtkSnapshot     *snapshot,
+              cairo_surface_t *image,
+              GdkTexture     **texture,
+              double           x,
+              double           y,
+              double           scale)
+{
+  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+  GskRenderer *renderer = native ? gtk_native_get_renderer (native) : NULL;
+  double dx, dy, w, h;
+
+  cairo_surface_get_device_scale (image, &dx, &dy);
+  w = cairo_image_surface_get_width (image) / dx * scale;
+  h = cairo_image_surface_get_height (image) / dy * scale;
+  if (renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer))
+    {
+      graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, self->state.width, self->state.height);
+      graphene_rect_t bounds = GRAPHENE_RECT_INIT (x, y, w, h), area;
+      cairo_t *cr;
+
+      if (!graphene_rect_intersection (&view, &bounds, &area))
+        return;
+      cairo_region_t *ink = cairo_surface_get_user_data (image, &ink_key);
+
+      cr = gtk_snapshot_append_cairo (snapshot, &area);
+      cairo_translate (cr, x, y);
+      cairo_scale (cr, scale, scale);
+      if (ink != NULL)
+        {
+          for (int k = 0; k < cairo_region_num_rectangles (ink); k++)
+            {
+              cairo_rectangle_int_t r;
+
+              cairo_region_get_rectangle (ink, k, &r);
+              cairo_rectangle (cr, r.x, r.y, r.width, r.height);
+            }
+          cairo_clip (cr);
+        }
+      if (cairo_surface_get_user_data (image, &opaque_key) != NULL)
+        cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+      cairo_set_source_surface (cr, image, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr), scale == 1.0 ? CAIRO_FILTER_NEAREST : CAIRO_FILTER_GOOD);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      return;
+    }
+  if (*texture == NULL)
+    *texture = texture_for (image);
+  gtk_snapshot_append_texture (snapshot, *texture, &GRAPHENE_RECT_INIT (x, y, w, h));
 }
 
 static void
@@ -214,12 +589,14 @@ append_picture (LsNetworkCanvas *self,
   double tx = (self->picture_cx - self->state.cx) * self->state.zoom - pw / 2 * s + self->state.width / 2;
   double ty = (self->picture_cy - self->state.cy) * self->state.zoom - ph / 2 * s + self->state.height / 2;
 
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (tx, ty));
-  if (s != 1.0)
-    gtk_snapshot_scale (snapshot, s, s);
-  gtk_snapshot_append_node (snapshot, self->picture);
-  gtk_snapshot_restore (snapshot);
+  /* Whole pixels while panning, so the image is copied, not resampled. */
+  if (s == 1.0)
+    {
+      tx = round (tx);
+      ty = round (ty);
+    }
+  append_image (self, snapshot, self->picture, &self->picture_texture, tx, ty, s);
+  append_image (self, snapshot, self->labels, &self->labels_texture, tx, ty, s);
 }
 
 static void
@@ -228,14 +605,51 @@ append_chrome (LsNetworkCanvas *self,
 {
   if (self->chrome == NULL)
     {
-      g_autoptr(GtkSnapshot) s = gtk_snapshot_new ();
-      cairo_t *cr = gtk_snapshot_append_cairo (s, &GRAPHENE_RECT_INIT (0, 0, self->state.width, self->state.height));
+      cairo_t *cr;
 
+      self->chrome = new_image (self, self->state.width, self->state.height);
+      cr = cairo_create (self->chrome);
       ls_network_render_chrome (cr, self->scene, &self->state);
       cairo_destroy (cr);
-      self->chrome = gtk_snapshot_free_to_node (g_steal_pointer (&s));
+      mark_ink (self->chrome);
     }
-  gtk_snapshot_append_node (snapshot, self->chrome);
+  append_image (self, snapshot, self->chrome, &self->chrome_texture, 0, 0, 1.0);
+}
+
+/* A node being dragged, or dragged and not yet in the picture: its links
+ * and itself where it is now (the picture still has it where it was). */
+static void
+draw_moved_node (LsNetworkCanvas *self,
+                 cairo_t         *cr)
+{
+  LsNetworkScene *scene = self->scene;
+  const LsNetworkLayout *l = scene->layout;
+  const guint *edges;
+  guint n_edges;
+  double sx, sy, ox, oy;
+  int i = self->moved_node;
+
+  if (i < 0 || (guint) i >= l->n_nodes || self->hidden[i])
+    return;
+  ls_network_render_to_screen (&self->state, l->x[i], l->y[i], &sx, &sy);
+  edges = ls_graph_get_node_edges (scene->graph, i, &n_edges);
+  for (guint k = 0; k < n_edges; k++)
+    {
+      const LsGraphEdge *e = ls_graph_get_edge (scene->graph, edges[k]);
+      guint other = e->a == (guint) i ? e->b : e->a;
+
+      if (self->hidden[other])
+        continue;
+      ls_network_render_to_screen (&self->state, l->x[other], l->y[other], &ox, &oy);
+      cairo_move_to (cr, sx, sy);
+      cairo_line_to (cr, ox, oy);
+    }
+  cairo_set_source_rgba (cr, 0.42, 0.43, 0.48, 0.7);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+  cairo_arc (cr, sx, sy, MAX (ls_network_render_node_radius (scene, &self->state, i), 3), 0, 2 * G_PI);
+  ls_render_style_set_color (cr, LS_STYLE_COLOR_ACCENT);
+  cairo_fill (cr);
 }
 
 static void
@@ -253,21 +667,28 @@ ls_network_canvas_snapshot (GtkWidget   *widget,
     return;
 
   if ((int) self->state.width != w || (int) self->state.height != h)
-    g_clear_pointer (&self->chrome, gsk_render_node_unref);
+    drop_chrome (self);
   self->state.width = w;
   self->state.height = h;
   if (self->needs_fit && w >= 64)
     {
       self->needs_fit = FALSE;
       ls_network_render_fit (self->scene, &self->state);
-      drop_picture (self);
     }
-  if (!picture_covers_view (self))
+  /* Drawn here only when there is nothing to show; otherwise the old
+   * picture is shown (moved or scaled) while a new one is drawn aside. */
+  if (self->picture == NULL)
     make_picture (self);
+  else if (!picture_is_current (self) && !self->job_running && self->settle_source == 0)
+    start_picture_job (self);
+  if (self->labels == NULL || self->labels_search != self->state.search)
+    make_labels (self);
+  self->state.labelled = self->labelled;
 
   gtk_snapshot_push_clip (snapshot, &view);
   append_picture (self, snapshot);
   cr = gtk_snapshot_append_cairo (snapshot, &view);
+  draw_moved_node (self, cr);
   ls_network_render_overlay (cr, self->scene, &self->state);
   if (self->drag == DRAG_BAND)
     {
@@ -287,6 +708,8 @@ void
 ls_network_canvas_selection_changed (LsNetworkCanvas *self,
                                      gboolean         notify)
 {
+  self->selection_serial++;
+  drop_labels (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (notify)
     g_signal_emit (self, signals[SELECTION_CHANGED], 0);
@@ -381,7 +804,7 @@ drag_update (GtkGestureDrag  *gesture,
         return;
       self->scene->layout->x[self->drag_node] = self->node_x + dx / self->state.zoom;
       self->scene->layout->y[self->drag_node] = self->node_y + dy / self->state.zoom;
-      drop_picture (self);
+      self->moved_node = self->drag_node;
       break;
     case DRAG_BAND:
     case DRAG_NONE:
@@ -410,6 +833,7 @@ drag_end (GtkGestureDrag  *gesture,
   else if (self->drag == DRAG_NODE)
     {
       self->scene->layout->pinned[self->drag_node] = TRUE;
+      self->picture_stale = TRUE;
       g_signal_emit (self, signals[NODE_MOVED], 0, self->drag_node);
     }
   self->drag = DRAG_NONE;
@@ -610,8 +1034,10 @@ ls_network_canvas_dispose (GObject *object)
   LsNetworkCanvas *self = LS_NETWORK_CANVAS (object);
 
   g_clear_handle_id (&self->settle_source, g_source_remove);
-  g_clear_pointer (&self->picture, gsk_render_node_unref);
-  g_clear_pointer (&self->chrome, gsk_render_node_unref);
+  g_cancellable_cancel (self->job_cancel);
+  g_clear_object (&self->job_cancel);
+  drop_picture (self);
+  drop_chrome (self);
   g_clear_pointer (&self->scene, ls_network_scene_unref);
 
   G_OBJECT_CLASS (ls_network_canvas_parent_class)->dispose (object);
@@ -625,6 +1051,7 @@ ls_network_canvas_finalize (GObject *object)
   g_free (self->selected);
   g_free (self->hidden);
   g_free (self->path);
+  g_free (self->labelled);
 
   G_OBJECT_CLASS (ls_network_canvas_parent_class)->finalize (object);
 }
@@ -661,6 +1088,7 @@ ls_network_canvas_init (LsNetworkCanvas *self)
 
   ls_network_view_state_init (&self->state);
   self->drag_node = -1;
+  self->moved_node = -1;
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
@@ -701,7 +1129,9 @@ ls_network_canvas_set_scene (LsNetworkCanvas *self,
   g_clear_pointer (&self->selected, g_free);
   g_clear_pointer (&self->hidden, g_free);
   g_clear_pointer (&self->path, g_free);
-  self->state.selected = self->state.hidden = self->state.path_edges = NULL;
+  g_clear_pointer (&self->labelled, g_free);
+  self->state.selected = self->state.hidden = self->state.path_edges = self->state.labelled = NULL;
+  self->moved_node = -1;
   self->state.hover = self->state.search = -1;
   if (scene != NULL)
     {
@@ -710,6 +1140,7 @@ ls_network_canvas_set_scene (LsNetworkCanvas *self,
       self->selected = g_new0 (guint8, MAX (n, 1));
       self->hidden = g_new0 (guint8, MAX (n, 1));
       self->path = g_new0 (guint8, MAX (ls_graph_get_n_edges (scene->graph), 1));
+      self->labelled = g_new0 (guint8, MAX (n, 1));
       self->state.selected = self->selected;
       self->state.hidden = self->hidden;
       self->state.path_edges = self->path;
