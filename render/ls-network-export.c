@@ -25,17 +25,22 @@ stage_progress (double   fraction,
     s->progress (s->start + s->span * fraction, s->data);
 }
 
+/* twopi's rings depend on their centre, so each centre has its own. */
 static char *
-cache_name (LsNetworkLayoutKind kind,
-            gboolean            separate_phones)
+cache_name (LsNetworkLayoutKind  kind,
+            gboolean             separate_phones,
+            const char          *root_key)
 {
-  return g_strconcat (ls_network_layout_kind_to_string (kind), separate_phones ? "+phones" : "", NULL);
+  gboolean rooted = kind == LS_NETWORK_LAYOUT_TWOPI && root_key != NULL;
+
+  return g_strconcat (ls_network_layout_kind_to_string (kind), separate_phones ? "+phones" : "",
+                      rooted ? "@" : "", rooted ? root_key : "", NULL);
 }
 
 char *
 ls_network_cache_name (LsNetworkScene *scene)
 {
-  return cache_name (scene->layout->kind, ls_graph_get_query (scene->graph)->separate_phones);
+  return cache_name (scene->layout->kind, ls_graph_get_query (scene->graph)->separate_phones, scene->root_key);
 }
 
 /* Dot ranks by role: head 0, line holder 1, runner 2, customer 3. */
@@ -90,7 +95,9 @@ ls_network_load (sqlite3              *db,
   if (progress)
     progress (0.3, progress_data);
 
-  name = cache_name (kind, load->query.separate_phones);
+  if (kind == LS_NETWORK_LAYOUT_TWOPI && load->root_key != NULL && ls_graph_find_node (graph, load->root_key) >= 0)
+    scene->root_key = g_strdup (load->root_key);
+  name = cache_name (kind, load->query.separate_phones, scene->root_key);
   points = ls_case_layouts_load (db, name, load->query.from, load->query.to, load->data_version, error);
   if (points == NULL)
     return NULL;

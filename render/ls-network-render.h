@@ -53,6 +53,7 @@ typedef struct {
   gint64           from;
   gint64           to;
   gboolean         export_redact;               /* an export asked for pseudonyms */
+  char            *root_key;                    /* twopi's centre as asked for, or NULL */
 } LsNetworkScene;
 
 typedef struct {

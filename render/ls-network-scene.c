@@ -111,6 +111,7 @@ ls_network_scene_unref (LsNetworkScene *self)
   g_free (self->victims);
   g_free (self->case_name);
   g_free (self->marking);
+  g_free (self->root_key);
   g_free (self);
 }
 

@@ -667,7 +667,16 @@ ls_network_canvas_snapshot (GtkWidget   *widget,
     return;
 
   if ((int) self->state.width != w || (int) self->state.height != h)
-    drop_chrome (self);
+    {
+      drop_chrome (self);
+      /* The top left stays put, so opening the sidebar does not move the
+       * node just clicked from under the pointer. */
+      if (!self->needs_fit && self->state.width >= 64 && self->state.height >= 64)
+        {
+          self->state.cx += (w - self->state.width) / (2 * self->state.zoom);
+          self->state.cy += (h - self->state.height) / (2 * self->state.zoom);
+        }
+    }
   self->state.width = w;
   self->state.height = h;
   if (self->needs_fit && w >= 64)

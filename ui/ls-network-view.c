@@ -38,7 +38,7 @@ struct _LsNetworkView
   GtkDropDown     *size_dropdown;
   GtkDropDown     *color_dropdown;
   GtkSpinButton   *min_spin;
-  GtkToggleButton *phones_toggle;
+  GtkCheckButton  *phones_toggle;
   GtkSearchEntry  *search_entry;
   GtkWidget       *progress_box;
   GtkLabel        *progress_label;
@@ -60,6 +60,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void load (LsNetworkView *self, gboolean relayout);
 static void show_details (LsNetworkView *self);
+static void show_ego_network (LsNetworkView *self, LsNetworkScene *scene);
 
 /* Loading */
 
@@ -271,6 +272,8 @@ load_done (GObject      *source,
   ls_network_canvas_set_scene (self->canvas, scene);
   apply_selection_from_session (self);
   update_status (self, NULL);
+  if (scene->layout->kind == LS_NETWORK_LAYOUT_TWOPI)
+    show_ego_network (self, scene);
 
   if (!GPOINTER_TO_INT (g_object_get_data (G_OBJECT (result), "analysed")))
     {
@@ -284,6 +287,40 @@ load_done (GObject      *source,
       ls_analysis_load_async (kase, &opts, NULL, NULL, self->roles_cancel, roles_ready, g_object_ref (self));
       update_status (self, _("finding roles…"));
     }
+}
+
+/* twopi lays the network out in rings around one person: the view shows
+ * that person and their contacts (the ego network); Expand One Step and
+ * Show All in the Selection menu widen it. */
+static void
+show_ego_network (LsNetworkView  *self,
+                  LsNetworkScene *scene)
+{
+  guint n = scene->layout->n_nodes;
+  guint8 *hidden = ls_network_canvas_get_hidden (self->canvas);
+  g_autofree guint8 *mark = g_new0 (guint8, MAX (n, 1));
+  g_autofree char *who = NULL, *text = NULL;
+  int root = -1;
+
+  /* The centre the layout was asked for; else the busiest, as twopi. */
+  if (scene->root_key != NULL)
+    root = ls_graph_find_node (scene->graph, scene->root_key);
+  if (root < 0)
+    for (guint i = 0; i < n; i++)
+      if (root < 0 || ls_graph_get_node (scene->graph, i)->contacts > ls_graph_get_node (scene->graph, root)->contacts)
+        root = (int) i;
+  if (root < 0)
+    return;
+
+  mark[root] = TRUE;
+  ls_network_expand (scene->graph, mark);
+  for (guint i = 0; i < n; i++)
+    hidden[i] = !mark[i];
+  ls_network_canvas_invalidate (self->canvas);
+  ls_network_canvas_fit (self->canvas);
+  who = ls_network_scene_dup_label (scene, root, ls_network_canvas_get_state (self->canvas)->redact);
+  text = g_strdup_printf (_("ego network of %s"), who);
+  update_status (self, text);
 }
 
 static char *
@@ -318,7 +355,7 @@ load (LsNetworkView *self,
   job->serial = self->load_serial;
   job->load.query.from = ls_session_get_range_from (self->session);
   job->load.query.to = ls_session_get_range_to (self->session);
-  job->load.query.separate_phones = gtk_toggle_button_get_active (self->phones_toggle);
+  job->load.query.separate_phones = gtk_check_button_get_active (self->phones_toggle);
   job->load.query.min_contacts = (guint) gtk_spin_button_get_value_as_int (self->min_spin);
   job->load.kind = gtk_drop_down_get_selected (self->layout_dropdown);
   job->load.relayout = relayout;
@@ -562,8 +599,9 @@ show_details (LsNetworkView *self)
       g_autofree char *last = ls_time_format_local (e->last, "%d/%m/%Y");
       g_autofree char *text = e->attribution
         ? g_strdup_printf (_("%s — attributed phone"), who)
-        : g_strdup_printf (_("%s — %u contacts (%u calls, %u texts), %s to %s"), who, e->count,
-                           e->voice_ab + e->voice_ba, e->sms_ab + e->sms_ba, first, last);
+        : g_strdup_printf (ngettext ("%s — %u contact (%u calls, %u texts), %s to %s",
+                                     "%s — %u contacts (%u calls, %u texts), %s to %s", e->count),
+                           who, e->count, e->voice_ab + e->voice_ba, e->sms_ab + e->sms_ba, first, last);
       GtkWidget *prov;
       char key[16];
 
