@@ -705,6 +705,86 @@ write_big_calls (const char *dir,
   return path;
 }
 
+/* A big import into a smaller case takes the bulk path (indexes made once
+ * at the end, duplicates found in memory): it must find the duplicates
+ * the case holds already and those repeated in the file, leave every index
+ * in place and agreeing with the table, and lose nothing when it fails. */
+static void
+test_bulk_load (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *case_path = g_build_filename (dir, "bulk.linesight", NULL);
+  g_autofree char *big = write_big_calls (dir, 90000);
+  g_autofree char *small = g_build_filename (dir, "small.csv", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) with_repeats = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  gsize len;
+  const char *p;
+
+  g_assert_true (g_file_get_contents (big, &contents, &len, NULL));
+  /* The header and the first ten rows, imported on their own first. */
+  p = contents;
+  for (guint i = 0; i < 11; i++)
+    p = strchr (p, '\n') + 1;
+  write_file (small, contents, p - contents);
+  /* The file again with its first 300 rows repeated at the end. */
+  with_repeats = g_string_new_len (contents, len);
+  p = contents;
+  for (guint i = 0; i < 301; i++)
+    p = strchr (p, '\n') + 1;
+  g_string_append_len (with_repeats, strchr (contents, '\n') + 1, p - (strchr (contents, '\n') + 1));
+  write_file (big, with_repeats->str, with_repeats->len);
+
+  {
+    g_autoptr(LsCase) kase = ls_case_create (case_path, "Bulk", NULL, NULL);
+    g_autoptr(LsImportReport) first = import_file (kase, small, LS_IMPORT_KIND_CALLS, TRUE);
+    g_autoptr(LsImportReport) second = import_file (kase, big, LS_IMPORT_KIND_CALLS, TRUE);
+
+    g_assert_cmpint (first->imported, ==, 10);
+    g_assert_cmpint (second->imported, ==, 90000 - 10);
+    g_assert_cmpint (second->duplicates, ==, 10 + 300);
+    g_assert_cmpint (query_int (kase, "SELECT count(*) FROM calls"), ==, 90000);
+    g_assert_cmpint (query_int (kase, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                      " AND tbl_name = 'calls' AND sql IS NOT NULL"), ==, 4);
+    g_assert_cmpstr (query_text (kase, "PRAGMA integrity_check"), ==, "ok");
+    /* Each index finds what a scan of the table finds. */
+    g_assert_cmpint (query_int (kase, "SELECT count(*) FROM calls INDEXED BY calls_by_caller"
+                                      " WHERE caller_id = (SELECT id FROM phones WHERE number = '+447700900005')"),
+                     ==,
+                     query_int (kase, "SELECT count(*) FROM calls NOT INDEXED"
+                                      " WHERE caller_id = (SELECT id FROM phones WHERE number = '+447700900005')"));
+    g_assert_cmpint (query_int (kase, "SELECT count(*) FROM calls INDEXED BY calls_by_callee"
+                                      " WHERE callee_id = (SELECT id FROM phones WHERE number = '+447700900007')"),
+                     ==,
+                     query_int (kase, "SELECT count(*) FROM calls NOT INDEXED"
+                                      " WHERE callee_id = (SELECT id FROM phones WHERE number = '+447700900007')"));
+    g_assert_cmpint (query_int (kase, "SELECT count(*) FROM calls WHERE caller_id ="
+                                      " (SELECT id FROM phones WHERE number = '+447700900005')"), >, 0);
+  }
+
+  /* A bad last row: the whole bulk import is rolled back, indexes too. */
+  g_string_append (with_repeats, "31/02/2024 10:00:00,07700 900001,07700 900002,MOC,1,C1,356938000000001\n");
+  write_file (bad, with_repeats->str, with_repeats->len);
+  {
+    g_autofree char *second_path = g_build_filename (dir, "second.linesight", NULL);
+    g_autoptr(LsCase) kase = ls_case_create (second_path, "Bulk", NULL, NULL);
+
+    ls_import_report_free (import_file (kase, small, LS_IMPORT_KIND_CALLS, TRUE));
+    g_clear_object (&kase);
+    before = read_bytes (second_path);
+    kase = ls_case_open (second_path, NULL);
+    ls_import_report_free (import_file (kase, bad, LS_IMPORT_KIND_CALLS, FALSE));
+    g_assert_cmpint (query_int (kase, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
+                                      " AND tbl_name = 'calls' AND sql IS NOT NULL"), ==, 4);
+    g_clear_object (&kase);
+    after = read_bytes (second_path);
+    g_assert_true (g_bytes_equal (before, after));
+  }
+}
+
 static void
 cancel_half_way (double   fraction,
                  gpointer data)
@@ -981,6 +1061,7 @@ main (int    argc,
   g_test_add_func ("/import/skip-bad-rows", test_skip_bad_rows);
   g_test_add_func ("/import/dry-run", test_dry_run);
   g_test_add_func ("/import/saved-mapping", test_saved_mapping);
+  g_test_add_func ("/import/bulk-load", test_bulk_load);
   g_test_add_func ("/import/cancel", test_cancel);
   g_test_add_func ("/import/killed", test_killed);
   g_test_add_func ("/import/preview", test_preview);

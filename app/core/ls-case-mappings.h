@@ -25,13 +25,3 @@ gboolean  ls_case_set_import_sha256 (LsCase        *kase,
 
 G_END_DECLS
 
-G_BEGIN_DECLS
-
-GStrv     ls_case_defer_indexes     (LsCase        *kase,
-                                     const char    *table,
-                                     GError       **error);
-gboolean  ls_case_restore_indexes   (LsCase        *kase,
-                                     GStrv          sql,
-                                     GError       **error);
-
-G_END_DECLS

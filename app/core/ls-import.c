@@ -39,7 +39,6 @@ typedef struct {
 
   LsCaseWriter          *writer;
   goffset                size;
-  GStrv                  deferred_indexes;
   gboolean               failed;
   FILE                  *rejected;
   char                  *rejected_path;
@@ -892,8 +891,7 @@ begin_writing (Import          *imp,
       imp->size / 80 >= 50000 &&
       imp->size / 80 >= ls_sqlite_query_int (ls_case_get_db (imp->kase), "SELECT max(rowid) FROM calls", 0))
     {
-      imp->deferred_indexes = ls_case_defer_indexes (imp->kase, "calls", error);
-      if (imp->deferred_indexes == NULL)
+      if (!ls_case_writer_bulk_load (imp->writer, error))
         return FALSE;
     }
 
@@ -1162,7 +1160,6 @@ import_clear (Import *imp)
     fclose (imp->rejected);
   g_clear_pointer (&imp->reader, ls_csv_reader_free);
   g_strfreev (imp->headers);
-  g_strfreev (imp->deferred_indexes);
   g_clear_pointer (&imp->held, g_ptr_array_unref);
   g_clear_pointer (&imp->footer, held_row_free);
   g_free (imp->saved_mapping);
@@ -1289,8 +1286,7 @@ finish (Import  *imp,
       return TRUE;
     }
 
-  if (!ls_case_set_import_sha256 (imp->kase, report->import_id, report->sha256, error) ||
-      !ls_case_restore_indexes (imp->kase, imp->deferred_indexes, error))
+  if (!ls_case_set_import_sha256 (imp->kase, report->import_id, report->sha256, error))
     return FALSE;
   if (imp->options->save_mapping != NULL &&
       !ls_case_save_mapping (imp->kase, imp->options->save_mapping, imp->options->kind,
