@@ -114,7 +114,32 @@ struct _LsCaseWriter
   GHashTable   *handsets_seen; /* "IMEI\x1fphone id" → HandsetSeen, calls imports only */
   GHashTable   *fingerprints; /* bulk load: every call's fingerprint, as a set */
   GStrv         deferred;     /* bulk load: the SQL of the dropped indexes */
+
+  /* Bulk load: calls are written on a thread of their own while the
+   * caller goes on parsing. Batches go round between two queues. */
+  GThread      *worker;
+  GAsyncQueue  *full;         /* CallBatch to write, then the stop marker */
+  GAsyncQueue  *empty;        /* CallBatch written, ready to fill again */
+  struct _CallBatch *batch;   /* being filled by the caller */
+  GMutex        worker_lock;
+  GError       *worker_error; /* the first failure, under worker_lock */
+  gint          worker_failed;
 };
+
+/* One batch of calls on their way to the worker, with the strings they
+ * point to copied into one buffer (the parser reuses its own). */
+#define BATCH_ROWS 4096
+#define N_BATCHES 6
+#define N_STRINGS 5
+
+typedef struct _CallBatch {
+  LsCallRecord  recs[BATCH_ROWS];
+  gsize         offsets[BATCH_ROWS][N_STRINGS];   /* in text, or G_MAXSIZE for NULL */
+  guint         n;
+  GString      *text;
+} CallBatch;
+
+static CallBatch stop_marker;
 
 static const char * const kind_names[] = {
   [LS_IMPORT_KIND_CALLS] = "calls",
@@ -169,9 +194,13 @@ handset_seen_free (gpointer data)
   g_free (seen);
 }
 
+static void bulk_start (LsCaseWriter *self);
+static void bulk_stop (LsCaseWriter *self);
+
 static void
 writer_free (LsCaseWriter *self)
 {
+  bulk_stop (self);
   for (guint i = 0; i < N_STMTS; i++)
     sqlite3_finalize (self->stmts[i]);
   g_clear_pointer (&self->phone_ids, g_hash_table_unref);
@@ -401,6 +430,7 @@ ls_case_writer_bulk_load (LsCaseWriter  *self,
                           -1, SQLITE_PREPARE_PERSISTENT, &self->stmts[STMT_CALL], NULL) != SQLITE_OK)
     goto failed;
 
+  bulk_start (self);
   return TRUE;
 
 failed:
@@ -520,11 +550,11 @@ note_handset (LsCaseWriter       *self,
     }
 }
 
-gboolean
-ls_case_writer_add_call (LsCaseWriter        *self,
-                         const LsCallRecord  *rec,
-                         gboolean            *added,
-                         GError             **error)
+static gboolean
+add_call_now (LsCaseWriter        *self,
+              const LsCallRecord  *rec,
+              gboolean            *added,
+              GError             **error)
 {
   sqlite3_stmt *stmt = self->stmts[STMT_CALL];
   guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
@@ -572,6 +602,178 @@ ls_case_writer_add_call (LsCaseWriter        *self,
   if (sqlite3_changes (self->db) > 0 && rec->imei && rec->imei[0] && caller_id >= 0)
     note_handset (self, rec, caller_id);
   tally (self, sqlite3_changes (self->db) > 0, added);
+  return TRUE;
+}
+
+/* ---- the bulk load's writing thread ---- */
+
+static void
+batch_free (gpointer data)
+{
+  CallBatch *batch = data;
+
+  if (batch == &stop_marker)
+    return;
+  g_string_free (batch->text, TRUE);
+  g_free (batch);
+}
+
+/* The record's string fields, to copy or point. */
+static void
+record_strings (LsCallRecord *rec,
+                const char  **strings[N_STRINGS])
+{
+  strings[0] = &rec->caller;
+  strings[1] = &rec->callee;
+  strings[2] = &rec->cell;
+  strings[3] = &rec->imei;
+  strings[4] = &rec->imsi;
+}
+
+static gpointer
+bulk_worker (gpointer data)
+{
+  LsCaseWriter *self = data;
+
+  for (;;)
+    {
+      CallBatch *batch = g_async_queue_pop (self->full);
+
+      if (batch == &stop_marker)
+        break;
+
+      for (guint i = 0; i < batch->n && !g_atomic_int_get (&self->worker_failed); i++)
+        {
+          LsCallRecord rec = batch->recs[i];
+          const char **strings[N_STRINGS];
+          GError *local = NULL;
+
+          record_strings (&rec, strings);
+          for (guint k = 0; k < N_STRINGS; k++)
+            *strings[k] = batch->offsets[i][k] == G_MAXSIZE ? NULL
+                                                            : batch->text->str + batch->offsets[i][k];
+          if (!add_call_now (self, &rec, NULL, &local))
+            {
+              g_mutex_lock (&self->worker_lock);
+              self->worker_error = local;
+              g_mutex_unlock (&self->worker_lock);
+              g_atomic_int_set (&self->worker_failed, TRUE);
+            }
+        }
+
+      batch->n = 0;
+      g_string_truncate (batch->text, 0);
+      g_async_queue_push (self->empty, batch);
+    }
+
+  return NULL;
+}
+
+static void
+bulk_start (LsCaseWriter *self)
+{
+  self->full = g_async_queue_new ();
+  self->empty = g_async_queue_new_full (batch_free);
+  for (guint i = 0; i < N_BATCHES; i++)
+    {
+      CallBatch *batch = g_new (CallBatch, 1);
+
+      batch->n = 0;
+      batch->text = g_string_sized_new (BATCH_ROWS * 64);
+      g_async_queue_push (self->empty, batch);
+    }
+  g_mutex_init (&self->worker_lock);
+  self->worker = g_thread_new ("ls-import-writer", bulk_worker, self);
+}
+
+/* Waits until every call handed over is written and the thread is gone:
+ * after it, the connection is the caller's alone again. */
+static void
+bulk_stop (LsCaseWriter *self)
+{
+  if (self->worker == NULL)
+    return;
+
+  if (self->batch != NULL && self->batch->n > 0)
+    g_async_queue_push (self->full, self->batch);
+  else if (self->batch != NULL)
+    g_async_queue_push (self->empty, self->batch);
+  self->batch = NULL;
+  g_async_queue_push (self->full, &stop_marker);
+  g_thread_join (g_steal_pointer (&self->worker));
+
+  g_clear_pointer (&self->full, g_async_queue_unref);
+  g_clear_pointer (&self->empty, g_async_queue_unref);
+  g_mutex_clear (&self->worker_lock);
+}
+
+/* The worker's failure, if it had one, as this thread's error. */
+static gboolean
+bulk_check (LsCaseWriter  *self,
+            GError       **error)
+{
+  if (!g_atomic_int_get (&self->worker_failed))
+    return TRUE;
+
+  bulk_stop (self);
+  if (self->worker_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&self->worker_error));
+  else
+    g_set_error_literal (error, LS_CASE_ERROR, LS_CASE_ERROR_SQL, "Cannot add a call to the case");
+  return FALSE;
+}
+
+static void
+bulk_queue (LsCaseWriter       *self,
+            const LsCallRecord *rec)
+{
+  CallBatch *batch = self->batch;
+  LsCallRecord copy = *rec;
+  const char **strings[N_STRINGS];
+  guint i;
+
+  if (batch == NULL)
+    batch = self->batch = g_async_queue_pop (self->empty);
+
+  i = batch->n++;
+  record_strings (&copy, strings);
+  for (guint k = 0; k < N_STRINGS; k++)
+    {
+      const char *str = *strings[k];
+
+      if (str == NULL)
+        batch->offsets[i][k] = G_MAXSIZE;
+      else
+        {
+          batch->offsets[i][k] = batch->text->len;
+          g_string_append_len (batch->text, str, strlen (str) + 1);
+        }
+      *strings[k] = NULL;
+    }
+  batch->recs[i] = copy;
+
+  if (batch->n == BATCH_ROWS)
+    {
+      g_async_queue_push (self->full, batch);
+      self->batch = NULL;
+    }
+}
+
+/* In a bulk load the call is queued and written a moment later on the
+ * writing thread, so ADDED cannot be known yet: it is left alone, and a
+ * failure is reported by a later call, or by the commit. */
+gboolean
+ls_case_writer_add_call (LsCaseWriter        *self,
+                         const LsCallRecord  *rec,
+                         gboolean            *added,
+                         GError             **error)
+{
+  if (self->worker == NULL)
+    return add_call_now (self, rec, added, error);
+
+  if (!bulk_check (self, error))
+    return FALSE;
+  bulk_queue (self, rec);
   return TRUE;
 }
 
@@ -757,6 +959,7 @@ ls_case_writer_get_tally (LsCaseWriter *self,
                           gint64       *imported,
                           gint64       *duplicates)
 {
+  bulk_stop (self);
   if (imported)
     *imported = self->imported;
   if (duplicates)
@@ -793,6 +996,13 @@ ls_case_writer_commit (LsCaseWriter  *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *modified = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+
+  if (!bulk_check (self, error))
+    {
+      ls_case_writer_abort (self);
+      return FALSE;
+    }
+  bulk_stop (self);
 
   if (self->deferred != NULL && !restore_indexes (self, error))
     {
@@ -868,6 +1078,7 @@ ls_case_writer_abort (LsCaseWriter *self)
 {
   g_return_if_fail (self != NULL);
 
+  bulk_stop (self);
   for (guint i = 0; i < N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
   if (!sqlite3_get_autocommit (self->db))

@@ -222,6 +222,10 @@ write_calls (Job     *job,
 
   if (!ok)
     return FALSE;
+  /* Into a new case: indexes made once at the end, and the calls written
+   * on the writer's thread while the next day is simulated. */
+  if (!ls_case_writer_bulk_load (writer, error))
+    return finish (writer, FALSE, error);
 
   traffic = demo_traffic_new (job->world);
   for (int day = 0; ok && day < DEMO_DAYS; day++)
