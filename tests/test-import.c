@@ -325,6 +325,32 @@ test_good_semicolon (void)
   }
 }
 
+/* Exports made for Excel write numbers as ="07700 900123" (or, quoted,
+ * "=""07700 900123""") so the leading zero survives: the text inside is
+ * the value, and the other fields of the row are read as usual. */
+static void
+test_good_excel_formula_text (void)
+{
+  g_autoptr(LsCase) kase = fresh_case (NULL);
+  g_autofree char *path = data_path ("good-excel-formula-text.csv");
+  g_autoptr(LsImportReport) report = import_file (kase, path, LS_IMPORT_KIND_CALLS, TRUE);
+  g_autofree char *caller = NULL, *callee = NULL, *imei = NULL, *imei2 = NULL, *cell = NULL;
+
+  g_assert_cmpint (report->imported, ==, 2);
+  caller = query_text (kase, "SELECT number FROM phones p JOIN calls c ON c.caller_id = p.id WHERE c.source_line = 2");
+  callee = query_text (kase, "SELECT number FROM phones p JOIN calls c ON c.callee_id = p.id WHERE c.source_line = 2");
+  imei = query_text (kase, "SELECT imei FROM calls WHERE source_line = 2");
+  imei2 = query_text (kase, "SELECT imei FROM calls WHERE source_line = 3");
+  cell = query_text (kase, "SELECT cell_ref FROM cells c JOIN calls k ON k.cell_id = c.id WHERE k.source_line = 2");
+  g_assert_cmpstr (caller, ==, "+447700900123");
+  g_assert_cmpstr (callee, ==, "+447700900456");
+  g_assert_cmpstr (imei, ==, "035693803564380");
+  g_assert_cmpstr (imei2, ==, "035693803564381");
+  g_assert_cmpstr (cell, ==, "0123");
+  g_assert_cmpint (query_int (kase, CALL_AT (0, "duration")), ==, 65);
+  g_assert_cmpint (query_int (kase, CALL_AT (1, "kind")), ==, LS_CALL_KIND_SMS);
+}
+
 static void
 test_good_tab_iso (void)
 {
@@ -1048,6 +1074,7 @@ main (int    argc,
   g_test_add_func ("/import/refused/ten-megabyte-field", test_huge_field);
   g_test_add_func ("/import/good/semicolon-ddmmyyyy", test_good_semicolon);
   g_test_add_func ("/import/good/tab-iso-utc", test_good_tab_iso);
+  g_test_add_func ("/import/good/excel-formula-text", test_good_excel_formula_text);
   g_test_add_func ("/import/good/split-date-time", test_good_split_date_time);
   g_test_add_func ("/import/good/cp1252-people", test_good_cp1252_people);
   g_test_add_func ("/import/good/crlf-quoted-newlines", test_good_crlf_quoted_newlines);

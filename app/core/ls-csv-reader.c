@@ -240,6 +240,16 @@ on_field (void   *data,
       return;
     }
 
+  /* Excel's way of keeping a number's leading zero, ="07700 900123",
+   * written inside quotes (the quotes doubled): the text is what is
+   * meant. Unquoted, it is caught in feed_segment. */
+  if (len >= 3 && ((const char *) data)[0] == '=' && ((const char *) data)[1] == '"' &&
+      ((const char *) data)[len - 1] == '"' && memchr ((const char *) data + 2, '"', len - 3) == NULL)
+    {
+      data = (char *) data + 2;
+      len -= 3;
+    }
+
   g_string_append_len (self->row_buf, data ? data : "", len);
   g_string_append_c (self->row_buf, '\0');
   g_array_append_val (self->offsets, offset);
@@ -302,6 +312,20 @@ feed_segment (LsCsvReader  *self,
   self->seg_completed = FALSE;
 
   done = csv_parse (&self->parser, s, len, on_field, on_row, self);
+
+  /* Excel's ="07700 900123" unquoted: the strict parser stops at the
+   * quote after the "=". Read it as the quoted field "07700 900123". */
+  while (done < len && self->error == NULL && !self->stop &&
+         csv_error (&self->parser) == CSV_EPARSE &&
+         self->parser.pstate == LIBCSV_FIELD_BEGUN && !self->parser.quoted &&
+         self->parser.entry_pos == 1 && self->parser.entry_buf[0] == '=' && s[done] == '"')
+    {
+      self->parser.entry_pos = 0;
+      self->parser.quoted = 1;
+      self->parser.spaces = 0;
+      self->parser.status = 0;
+      done += 1 + csv_parse (&self->parser, s + done + 1, len - done - 1, on_field, on_row, self);
+    }
 
   if (self->error != NULL)
     {
