@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <pango/pangocairo.h>
 
@@ -587,6 +588,43 @@ draw_mark_half (Ctx                  *ctx,
   cairo_fill (cr);
 }
 
+static int
+compare_id (const void *a,
+            const void *b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+mark_highlighted (const LsTimelineScene *scene,
+                  const LsTimelineMark  *m)
+{
+  return scene->n_highlight > 0 &&
+         bsearch (&m->id, scene->highlight, scene->n_highlight, sizeof (gint64), compare_id) != NULL;
+}
+
+/* A highlighted call: a highlighter band across its lanes, under the mark. */
+static void
+draw_mark_highlight (Ctx                  *ctx,
+                     const LsTimelineMark *m)
+{
+  int lanes[2] = { m->caller_lane, m->callee_lane };
+  double lh = ctx->layout.lane_height, x0, x1;
+
+  mark_extent (ctx, m, &x0, &x1);
+  cairo_set_source_rgba (ctx->cr, 0.96, 0.76, 0.07, 0.6);
+  for (guint k = 0; k < 2; k++)
+    {
+      int row = lanes[k] >= 0 && (guint) lanes[k] < ctx->n_model_lanes ? ctx->row_of_lane[lanes[k]] : -1;
+
+      if (row >= 0)
+        cairo_rectangle (ctx->cr, x0 - 3, ls_timeline_render_row_y (&ctx->layout, row) + 1, x1 - x0 + 6, lh - 2);
+    }
+  cairo_fill (ctx->cr);
+}
+
 static void
 draw_marks (Ctx *ctx)
 {
@@ -598,6 +636,9 @@ draw_marks (Ctx *ctx)
   guint i1 = ls_timeline_marks_bisect (marks, scene->to);
   cairo_t *cr = ctx->cr;
 
+  for (guint i = i0; i < i1 && i < n && scene->n_highlight > 0; i++)
+    if (mark_highlighted (scene, ls_timeline_marks_get_mark (marks, i)))
+      draw_mark_highlight (ctx, ls_timeline_marks_get_mark (marks, i));
   for (guint i = i0; i < i1 && i < n; i++)
     {
       const LsTimelineMark *m = ls_timeline_marks_get_mark (marks, i);

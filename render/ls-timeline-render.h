@@ -26,6 +26,8 @@ typedef struct {
   gint64               range_from; /* the shared date range, -1 when open */
   gint64               range_to;
   const char * const  *selection;  /* selected node keys, or NULL */
+  const gint64        *highlight;  /* call ids drawn emphasised (a finding's evidence), sorted; may be NULL */
+  guint                n_highlight;
   const guint         *lanes;      /* lanes to draw, in order; NULL: all from FIRST_LANE */
   guint                n_lanes;
   guint                first_lane; /* vertical scroll when LANES is NULL */

@@ -257,6 +257,62 @@ test_marks_pixels (void)
   cairo_surface_destroy (s);
 }
 
+/* A call highlighted elsewhere (a finding's evidence) gets a highlighter
+ * band across its lanes; the others are drawn as before. */
+static void
+test_marks_highlight (void)
+{
+  g_autoptr(LsCase) kase = make_case ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsTimelineModel) model = ls_timeline_model_build (ls_case_get_db (kase), LS_TIMELINE_LANES_PEOPLE, NULL, &error);
+  g_autoptr(LsTimelineMarks) marks = NULL;
+  LsTimelineScene scene = LS_TIMELINE_SCENE_INIT;
+  LsTimelineLayout layout;
+  cairo_surface_t *plain = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 300);
+  cairo_surface_t *marked = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 300);
+  cairo_t *cr;
+  const LsTimelineMark *hit, *other;
+  gint64 ids[1];
+  gboolean truncated;
+  double x, y;
+  guint32 before, after;
+
+  scene.model = model;
+  scene.from = JUNE_1 + 31 * DAY + 14 * 3600 + 55 * 60;
+  scene.to = scene.from + 20 * 60;
+  marks = ls_timeline_marks_build (ls_case_get_db (kase), model, scene.from, scene.to, 100, &truncated, NULL, &error);
+  g_assert_no_error (error);
+  scene.marks = marks;
+  cr = cairo_create (plain);
+  ls_timeline_render (cr, &scene, 1000, 300);
+  cairo_destroy (cr);
+  hit = ls_timeline_marks_get_mark (marks, 2);
+  other = ls_timeline_marks_get_mark (marks, 5);
+  ids[0] = hit->id;
+  scene.highlight = ids;
+  scene.n_highlight = 1;
+  cr = cairo_create (marked);
+  ls_timeline_render (cr, &scene, 1000, 300);
+  cairo_destroy (cr);
+  cairo_surface_flush (plain);
+  cairo_surface_flush (marked);
+  ls_timeline_render_layout (&scene, 1000, 300, &layout);
+
+  /* Near the top of the lane, beside the highlighted text: amber now. */
+  x = ls_timeline_render_x_at (&scene, &layout, hit->start) - 2;
+  y = ls_timeline_render_row_y (&layout, 0) + 2;
+  before = pixel (plain, (int) x, (int) y);
+  after = pixel (marked, (int) x, (int) y);
+  g_assert_cmpuint (before, !=, after);
+  g_assert_cmpuint ((after >> 16) & 0xff, >, (after & 0xff) + 60);   /* red well above blue */
+  /* A text that is not highlighted looks the same in both. */
+  x = ls_timeline_render_x_at (&scene, &layout, other->start) - 2;
+  g_assert_cmpuint (pixel (plain, (int) x, (int) y), ==, pixel (marked, (int) x, (int) y));
+
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (marked);
+}
+
 static guint
 count_pdf_pages (const char *path)
 {
@@ -415,6 +471,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/timeline/render/pixels", test_pixels);
   g_test_add_func ("/timeline/render/marks", test_marks_pixels);
+  g_test_add_func ("/timeline/render/marks-highlight", test_marks_highlight);
   g_test_add_func ("/timeline/render/export", test_export);
   g_test_add_func ("/timeline/render/cli-export", test_cli_export);
   return g_test_run ();

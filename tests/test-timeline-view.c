@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Two timeline views bound to one LsSession under Xvfb: a drag across one
  * sets the shared range and the other follows it; Play moves it on; a
- * click selects a person for every view; zoom stays within its limits. */
+ * click selects a person for every view; zoom stays within its limits;
+ * calls highlighted elsewhere are brought into view. */
 #define G_LOG_DOMAIN "test-timeline-view"
 #include "config.h"
 
@@ -186,6 +187,44 @@ test_zoom_limits (void)
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (view))));
 }
 
+/* Calls highlighted elsewhere (a finding's evidence) are brought into
+ * view, close enough to be drawn one by one. */
+static void
+test_highlight (void)
+{
+  g_autoptr(LsSession) session = ls_session_new ();
+  g_autoptr(LsCase) kase = make_case ();
+  LsTimelineView *view;
+  gint64 ids[2], times[2], from, to;
+
+  ls_session_set_case (session, kase);
+  view = LS_TIMELINE_VIEW (show (session));
+  wait_idle (view, NULL);
+  assert_shows (view, JUNE_1, JUNE_1 + 59 * DAY);
+
+  /* The first and last call of 20 June. */
+  times[0] = JUNE_1 + 19 * DAY + 9 * 3600;
+  times[1] = times[0] + 5 * 1800;
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT id FROM calls WHERE start = %" G_GINT64_FORMAT, times[i]);
+      ids[i] = ls_sqlite_query_int (ls_case_get_db (kase), sql, -1);
+    }
+  g_assert_cmpint (ids[0], >, 0);
+  ls_session_set_highlighted_calls (session, ids, times, 2);
+  wait_idle (view, NULL);
+  assert_shows (view, times[0], times[1]);
+  ls_timeline_view_get_visible (view, &from, &to);
+  g_assert_cmpint (to - from, <=, DAY);
+
+  /* Cleared: the view stays where it is. */
+  ls_session_set_highlighted_calls (session, NULL, NULL, 0);
+  wait_idle (view, NULL);
+  assert_shows (view, times[0], times[1]);
+
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (view))));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -193,5 +232,6 @@ main (int argc, char **argv)
   adw_init ();
   g_test_add_func ("/timeline/view/range-sharing", test_range_sharing);
   g_test_add_func ("/timeline/view/zoom-limits", test_zoom_limits);
+  g_test_add_func ("/timeline/view/highlight", test_highlight);
   return g_test_run ();
 }

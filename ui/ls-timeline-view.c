@@ -123,6 +123,7 @@ fill_scene (LsTimelineView  *self,
       scene->range_from = ls_session_get_range_from (self->session);
       scene->range_to = ls_session_get_range_to (self->session);
       scene->selection = ls_session_get_selection (self->session);
+      scene->highlight = ls_session_get_highlighted_calls (self->session, &scene->n_highlight);
     }
   scene->hide_numbers = redaction != LS_REDACTION_NONE;
   scene->hide_names = redaction == LS_REDACTION_ALL;
@@ -904,6 +905,22 @@ selection_changed (LsTimelineView *self)
     load_heat_map (self);
 }
 
+/* Calls highlighted elsewhere (a finding's evidence): shown, zoomed in
+ * far enough for them to be drawn one by one when they are close together. */
+static void
+highlight_changed (LsTimelineView *self)
+{
+  gint64 first, last, pad;
+
+  invalidate (self);
+  if (self->model == NULL || !ls_session_get_highlight_span (self->session, &first, &last))
+    return;
+  pad = MAX ((last - first) / 10, 30 * 60);
+  if (first >= self->view_from && last <= self->view_to && self->view_to - self->view_from <= 3 * (last - first + 2 * pad))
+    return;
+  ls_timeline_view_set_visible (self, first - pad, last + pad);
+}
+
 static void
 session_notify (GObject    *object,
                 GParamSpec *pspec,
@@ -920,6 +937,8 @@ session_notify (GObject    *object,
     selection_changed (self);
   else if (g_str_equal (name, "redaction"))
     invalidate (self);
+  else if (g_str_equal (name, "highlighted-calls"))
+    highlight_changed (self);
 }
 
 LsSession *
