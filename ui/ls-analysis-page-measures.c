@@ -16,6 +16,8 @@
 #include "ls-measure-item.h"
 #include "ls-render-style.h"
 
+#define COMMON_SHOWN 20   /* rows of common contacts; the rest are counted */
+
 typedef enum {
   COL_NAME,
   COL_ROLE,
@@ -34,15 +36,15 @@ static const struct {
   const char *title;
   int         width;
 } columns[N_COLUMNS] = {
-  [COL_NAME] = { "name", N_("Name"), 180 },
-  [COL_ROLE] = { "role", N_("Role"), 120 },
-  [COL_DEGREE] = { "degree", N_("Degree"), 80 },
-  [COL_WEIGHTED_DEGREE] = { "weighted-degree", N_("Weighted"), 90 },
-  [COL_BETWEENNESS] = { "betweenness", N_("Betweenness"), 110 },
-  [COL_CLOSENESS] = { "closeness", N_("Closeness"), 95 },
-  [COL_EIGENVECTOR] = { "eigenvector", N_("Eigenvector"), 100 },
-  [COL_PAGERANK] = { "pagerank", N_("PageRank"), 90 },
-  [COL_COMMUNITY] = { "community", N_("Group"), 70 },
+  [COL_NAME] = { "name", N_("Name"), 160 },
+  [COL_ROLE] = { "role", N_("Role"), 100 },
+  [COL_DEGREE] = { "degree", N_("Degree"), 70 },
+  [COL_WEIGHTED_DEGREE] = { "weighted-degree", N_("Weighted"), 80 },
+  [COL_BETWEENNESS] = { "betweenness", N_("Betweenness"), 105 },
+  [COL_CLOSENESS] = { "closeness", N_("Closeness"), 85 },
+  [COL_EIGENVECTOR] = { "eigenvector", N_("Eigenvector"), 95 },
+  [COL_PAGERANK] = { "pagerank", N_("PageRank"), 80 },
+  [COL_COMMUNITY] = { "community", N_("Group"), 60 },
 };
 
 static double
@@ -447,7 +449,7 @@ ls_analysis_page_fill_common (LsAnalysisPage *self,
   b = ls_graph_find_node (self->graph, keys[1]);
   name_a = ls_analysis_page_key_label (self, keys[0]);
   name_b = ls_analysis_page_key_label (self, keys[1]);
-  for (guint i = 0; self->common_keys[i] != NULL; i++)
+  for (guint i = 0; self->common_keys[i] != NULL && i < COMMON_SHOWN; i++)
     {
       int c = ls_graph_find_node (self->graph, self->common_keys[i]);
       g_autofree char *label = ls_analysis_page_key_label (self, self->common_keys[i]);
@@ -456,6 +458,15 @@ ls_analysis_page_fill_common (LsAnalysisPage *self,
                                                    contacts_between (self->graph, c, b), name_b);
 
       gtk_list_box_append (list, node_row (self, self->common_keys[i], label, subtitle));
+    }
+  if (g_strv_length (self->common_keys) > COMMON_SHOWN)
+    {
+      guint more = g_strv_length (self->common_keys) - COMMON_SHOWN;
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more", more), more);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      gtk_list_box_append (list, row);
     }
   if (self->common_keys[0] == NULL)
     {
@@ -491,15 +502,42 @@ show_common (LsAnalysisPage *self)
   gtk_widget_set_visible (self->detail_common_group, two);
 }
 
+typedef struct {
+  guint node;
+  guint contacts;   /* with both */
+} Common;
+
+static int
+compare_common (gconstpointer a,
+                gconstpointer b)
+{
+  const Common *x = a, *y = b;
+
+  return x->contacts == y->contacts ? (x->node > y->node) - (x->node < y->node)
+                                    : (x->contacts < y->contacts) - (x->contacts > y->contacts);
+}
+
+/* The common contacts, those most in touch with the two first. */
 static void
 compute_common (LsAnalysisPage *self)
 {
   const char * const *keys = ls_session_get_selection (self->session);
   g_autoptr(GArray) common = ls_analysis_common_contacts (self->graph, keys[0], keys[1]);
+  g_autoptr(GArray) ranked = g_array_sized_new (FALSE, FALSE, sizeof (Common), common->len);
   g_autoptr(GPtrArray) out = g_ptr_array_new ();
+  int a = ls_graph_find_node (self->graph, keys[0]);
+  int b = ls_graph_find_node (self->graph, keys[1]);
 
   for (guint i = 0; i < common->len; i++)
-    g_ptr_array_add (out, g_strdup (ls_graph_get_node (self->graph, g_array_index (common, guint, i))->key));
+    {
+      guint c = g_array_index (common, guint, i);
+      Common entry = { c, contacts_between (self->graph, c, a) + contacts_between (self->graph, c, b) };
+
+      g_array_append_val (ranked, entry);
+    }
+  g_array_sort (ranked, compare_common);
+  for (guint i = 0; i < ranked->len; i++)
+    g_ptr_array_add (out, g_strdup (ls_graph_get_node (self->graph, g_array_index (ranked, Common, i).node)->key));
   g_ptr_array_add (out, NULL);
   g_clear_pointer (&self->common_keys, g_strfreev);
   self->common_keys = (GStrv) g_ptr_array_free (g_steal_pointer (&out), FALSE);
