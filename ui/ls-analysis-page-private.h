@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Shared between ls-analysis-page.c (loading, the findings and their
- * details) and ls-analysis-page-measures.c (the measures table, the
- * key-player curve and common contacts). */
+/* Shared between ls-analysis-page.c (loading, the findings list),
+ * ls-analysis-page-details.c (labels after redaction, the details pane)
+ * and ls-analysis-page-measures.c (the measures table, the key-player
+ * curve and common contacts). */
 #pragma once
 
 #include "ls-analysis-page.h"
@@ -45,6 +46,8 @@ struct _LsAnalysisPage
   AdwStatusPage       *empty_page;
   AdwStatusPage       *error_page;
   GtkProgressBar      *progress_bar;
+  GtkWidget           *busy_box;         /* progress over results being brought up to date */
+  GtkProgressBar      *busy_progress;
   GtkStack            *results_stack;
   GtkDropDown         *type_dropdown;
   GtkLabel            *summary_label;
@@ -74,6 +77,19 @@ char *ls_analysis_page_key_label      (LsAnalysisPage       *self,
 char *ls_analysis_page_redact_text    (LsAnalysisPage       *self,
                                        const char           *text);
 const char *ls_analysis_page_role_title (LsRole              role);
+const char *ls_analysis_page_type_title (const char          *type);
+const char *ls_analysis_page_type_icon  (const char          *type);
+char *ls_analysis_page_finding_title  (LsAnalysisPage       *self,
+                                       LsFinding            *finding);
+/* The kind, the people not named in TITLE, the records behind it. */
+char *ls_analysis_page_finding_about  (LsAnalysisPage       *self,
+                                       LsFinding            *finding,
+                                       const char           *title);
+char *ls_analysis_page_confidence_text (double               confidence);
+
+/* ls-analysis-page-details.c: the details pane (NULL: none selected). */
+void ls_analysis_page_show_finding     (LsAnalysisPage *self,
+                                       LsFinding      *finding);
 
 /* ls-analysis-page-measures.c */
 void ls_analysis_page_init_measures   (LsAnalysisPage *self);
