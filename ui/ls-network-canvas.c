@@ -525,64 +525,63 @@ texture_for (cairo_surface_t *image)
                                  GDK_MEMORY_DEFAULT, bytes, cairo_image_surface_get_stride (image));
 }
 
-/* An image placed at (X, Y) and scaled by SCALE. The Cairo renderer paints
- * it straight from our surface; the others upload it once, as a texture. */
+/* An image placed at (X, Y) and scaled by SCALE. With the Cairo renderer
+ * the whole frame is one Cairo node, CR, painted straight from our images
+ * (each Cairo node costs GTK a temporary image of its size); the other
+ * renderers get textures, uploaded once. */
 static void
 append_image (LsNetworkCanvas *self,
               GtkSnapshot     *snapshot,
+              cairo_t         *cr,
               cairo_surface_t *image,
               GdkTexture     **texture,
               double           x,
               double           y,
               double           scale)
 {
-  GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
-  GskRenderer *renderer = native ? gtk_native_get_renderer (native) : NULL;
+  cairo_region_t *ink;
   double dx, dy, w, h;
 
   cairo_surface_get_device_scale (image, &dx, &dy);
   w = cairo_image_surface_get_width (image) / dx * scale;
   h = cairo_image_surface_get_height (image) / dy * scale;
-  if (renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer))
+  if (cr == NULL)
     {
-      graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, self->state.width, self->state.height);
-      graphene_rect_t bounds = GRAPHENE_RECT_INIT (x, y, w, h), area;
-      cairo_t *cr;
-
-      if (!graphene_rect_intersection (&view, &bounds, &area))
-        return;
-      cairo_region_t *ink = cairo_surface_get_user_data (image, &ink_key);
-
-      cr = gtk_snapshot_append_cairo (snapshot, &area);
-      cairo_translate (cr, x, y);
-      cairo_scale (cr, scale, scale);
-      if (ink != NULL)
-        {
-          for (int k = 0; k < cairo_region_num_rectangles (ink); k++)
-            {
-              cairo_rectangle_int_t r;
-
-              cairo_region_get_rectangle (ink, k, &r);
-              cairo_rectangle (cr, r.x, r.y, r.width, r.height);
-            }
-          cairo_clip (cr);
-        }
-      if (cairo_surface_get_user_data (image, &opaque_key) != NULL)
-        cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-      cairo_set_source_surface (cr, image, 0, 0);
-      cairo_pattern_set_filter (cairo_get_source (cr), scale == 1.0 ? CAIRO_FILTER_NEAREST : CAIRO_FILTER_GOOD);
-      cairo_paint (cr);
-      cairo_destroy (cr);
+      if (*texture == NULL)
+        *texture = texture_for (image);
+      gtk_snapshot_append_texture (snapshot, *texture, &GRAPHENE_RECT_INIT (x, y, w, h));
       return;
     }
-  if (*texture == NULL)
-    *texture = texture_for (image);
-  gtk_snapshot_append_texture (snapshot, *texture, &GRAPHENE_RECT_INIT (x, y, w, h));
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_clip (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, scale, scale);
+  ink = cairo_surface_get_user_data (image, &ink_key);
+  if (ink != NULL)
+    {
+      for (int k = 0; k < cairo_region_num_rectangles (ink); k++)
+        {
+          cairo_rectangle_int_t r;
+
+          cairo_region_get_rectangle (ink, k, &r);
+          cairo_rectangle (cr, r.x, r.y, r.width, r.height);
+        }
+      cairo_clip (cr);
+    }
+  if (cairo_surface_get_user_data (image, &opaque_key) != NULL)
+    cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_pattern_set_filter (cairo_get_source (cr), scale == 1.0 ? CAIRO_FILTER_NEAREST : CAIRO_FILTER_GOOD);
+  cairo_paint (cr);
+  cairo_restore (cr);
 }
 
 static void
 append_picture (LsNetworkCanvas *self,
-                GtkSnapshot     *snapshot)
+                GtkSnapshot     *snapshot,
+                cairo_t         *cr)
 {
   double s = self->state.zoom / self->picture_zoom;
   double pw = self->picture_width * 2, ph = self->picture_height * 2;
@@ -595,25 +594,26 @@ append_picture (LsNetworkCanvas *self,
       tx = round (tx);
       ty = round (ty);
     }
-  append_image (self, snapshot, self->picture, &self->picture_texture, tx, ty, s);
-  append_image (self, snapshot, self->labels, &self->labels_texture, tx, ty, s);
+  append_image (self, snapshot, cr, self->picture, &self->picture_texture, tx, ty, s);
+  append_image (self, snapshot, cr, self->labels, &self->labels_texture, tx, ty, s);
 }
 
 static void
 append_chrome (LsNetworkCanvas *self,
-               GtkSnapshot     *snapshot)
+               GtkSnapshot     *snapshot,
+               cairo_t         *cr)
 {
   if (self->chrome == NULL)
     {
-      cairo_t *cr;
+      cairo_t *chrome_cr;
 
       self->chrome = new_image (self, self->state.width, self->state.height);
-      cr = cairo_create (self->chrome);
-      ls_network_render_chrome (cr, self->scene, &self->state);
-      cairo_destroy (cr);
+      chrome_cr = cairo_create (self->chrome);
+      ls_network_render_chrome (chrome_cr, self->scene, &self->state);
+      cairo_destroy (chrome_cr);
       mark_ink (self->chrome);
     }
-  append_image (self, snapshot, self->chrome, &self->chrome_texture, 0, 0, 1.0);
+  append_image (self, snapshot, cr, self->chrome, &self->chrome_texture, 0, 0, 1.0);
 }
 
 /* A node being dragged, or dragged and not yet in the picture: its links
@@ -660,7 +660,9 @@ ls_network_canvas_snapshot (GtkWidget   *widget,
   int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
   graphene_rect_t view = GRAPHENE_RECT_INIT (0, 0, w, h);
   const LsColor *bg = ls_render_style_color (LS_STYLE_COLOR_BACKGROUND);
-  cairo_t *cr;
+  GskRenderer *renderer;
+  GtkNative *native;
+  cairo_t *cr, *frame = NULL;
 
   gtk_snapshot_append_color (snapshot, &(GdkRGBA) { bg->r, bg->g, bg->b, 1 }, &view);
   if (self->scene == NULL || w < 2 || h < 2)
@@ -694,9 +696,17 @@ ls_network_canvas_snapshot (GtkWidget   *widget,
     make_labels (self);
   self->state.labelled = self->labelled;
 
+  native = gtk_widget_get_native (widget);
+  renderer = native ? gtk_native_get_renderer (native) : NULL;
   gtk_snapshot_push_clip (snapshot, &view);
-  append_picture (self, snapshot);
-  cr = gtk_snapshot_append_cairo (snapshot, &view);
+  if (renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer))
+    {
+      frame = gtk_snapshot_append_cairo (snapshot, &view);
+      cairo_set_source_rgb (frame, bg->r, bg->g, bg->b);
+      cairo_paint (frame);
+    }
+  append_picture (self, snapshot, frame);
+  cr = frame ? cairo_reference (frame) : gtk_snapshot_append_cairo (snapshot, &view);
   draw_moved_node (self, cr);
   ls_network_render_overlay (cr, self->scene, &self->state);
   if (self->drag == DRAG_BAND)
@@ -709,7 +719,8 @@ ls_network_canvas_snapshot (GtkWidget   *widget,
       cairo_stroke (cr);
     }
   cairo_destroy (cr);
-  append_chrome (self, snapshot);
+  append_chrome (self, snapshot, frame);
+  g_clear_pointer (&frame, cairo_destroy);
   gtk_snapshot_pop (snapshot);
 }
 
