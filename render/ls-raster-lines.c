@@ -27,6 +27,14 @@ ls_raster_lines_begin (LsRasterLines *self,
       cairo_get_operator (cr) != CAIRO_OPERATOR_OVER)
     return FALSE;
 
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  cairo_surface_get_device_offset (target, &ox, &oy);
+  if (ox != 0 || oy != 0)
+    return FALSE;
+  self->cr = cr;
+  self->scale_x = sx;
+  self->scale_y = sy;
+
   /* Only a rectangular clip (or none) is honoured here. */
   clip = cairo_copy_clip_rectangle_list (cr);
   ok = clip->status == CAIRO_STATUS_SUCCESS && clip->num_rectangles <= 1;
@@ -40,7 +48,10 @@ ls_raster_lines_begin (LsRasterLines *self,
 
       cairo_user_to_device (cr, &x0, &y0);
       cairo_user_to_device (cr, &x1, &y1);
-      cairo_surface_get_device_offset (target, &ox, &oy);
+      x0 *= sx;
+      x1 *= sx;
+      y0 *= sy;
+      y1 *= sy;
       self->x0 = MAX (self->x0, (int) floor (MIN (x0, x1)));
       self->y0 = MAX (self->y0, (int) floor (MIN (y0, y1)));
       self->x1 = MIN (self->x1, (int) ceil (MAX (x0, x1)));
@@ -54,13 +65,10 @@ ls_raster_lines_begin (LsRasterLines *self,
     cairo_get_matrix (cr, &m);
     ok = ok && m.xy == 0 && m.yx == 0;
   }
-  cairo_surface_get_device_scale (target, &sx, &sy);
-  cairo_surface_get_device_offset (target, &ox, &oy);
-  if (!ok || ox != 0 || oy != 0)
+  if (!ok)
     return FALSE;
 
   cairo_surface_flush (target);
-  self->cr = cr;
   self->surface = target;
   self->data = cairo_image_surface_get_data (target);
   self->stride = cairo_image_surface_get_stride (target);
@@ -68,6 +76,9 @@ ls_raster_lines_begin (LsRasterLines *self,
   return self->data != NULL;
 }
 
+/* Premultiplied OVER: out = src × coverage + dst × (1 − alpha × coverage),
+ * per channel, SRC holding the colour already multiplied by alpha (0–255)
+ * and alpha itself (0–256). */
 static inline void
 blend (LsRasterLines *self,
        int            x,
@@ -76,15 +87,15 @@ blend (LsRasterLines *self,
        double         coverage)
 {
   guint32 *p = (guint32 *) (self->data + (gsize) y * self->stride) + x;
-  guint a = (guint) (src[3] * coverage + 0.5);   /* 0–256 */
-  guint32 d = *p;
+  guint k = (guint) (coverage * 256 + 0.5);
+  guint a = (src[3] * k) >> 8;
   guint inv = 256 - a;
+  guint32 d = *p;
 
-  /* Premultiplied OVER: out = src × a + dst × (1 − a), per channel. */
   *p = ((((d >> 24) & 0xff) * inv + 255 * a) >> 8) << 24 |
-       ((((d >> 16) & 0xff) * inv + src[0] * a) >> 8) << 16 |
-       ((((d >> 8) & 0xff) * inv + src[1] * a) >> 8) << 8 |
-       (((d & 0xff) * inv + src[2] * a) >> 8);
+       ((((d >> 16) & 0xff) * inv + src[0] * k) >> 8) << 16 |
+       ((((d >> 8) & 0xff) * inv + src[1] * k) >> 8) << 8 |
+       (((d & 0xff) * inv + src[2] * k) >> 8);
 }
 
 /* Along the major axis U from U0 to U1; the minor coordinate V is V0 at U0
@@ -144,7 +155,11 @@ ls_raster_lines_draw (LsRasterLines *self,
   cairo_user_to_device (self->cr, &ax, &ay);
   cairo_user_to_device (self->cr, &bx, &by);
   cairo_user_to_device_distance (self->cr, &wx, &wy);
-  width = MAX (hypot (wx, wy), 0.35);
+  ax *= self->scale_x;
+  bx *= self->scale_x;
+  ay *= self->scale_y;
+  by *= self->scale_y;
+  width = MAX (hypot (wx * self->scale_x, wy * self->scale_y), 0.35);
   src[0] = (guint) (CLAMP (red, 0, 1) * a * 255 + 0.5);
   src[1] = (guint) (CLAMP (green, 0, 1) * a * 255 + 0.5);
   src[2] = (guint) (CLAMP (blue, 0, 1) * a * 255 + 0.5);

@@ -19,6 +19,8 @@ typedef struct {
   guint8          *data;
   int              stride;
   int              x0, y0, x1, y1;   /* device pixels that may be drawn */
+  double           scale_x;          /* the surface's device scale, which */
+  double           scale_y;          /* cairo_user_to_device leaves out */
 } LsRasterLines;
 
 gboolean ls_raster_lines_begin (LsRasterLines *self,

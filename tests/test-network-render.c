@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <cairo-pdf.h>
 #include <math.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@
 #include "ls-case-writer.h"
 #include "ls-graph.h"
 #include "ls-network-render.h"
+#include "ls-raster-lines.h"
 #include "ls-render-style.h"
 
 #define T0 1717236000 /* 2024-06-01 10:00 UTC */
@@ -428,6 +430,65 @@ test_export_errors (Fixture       *f,
   g_assert_nonnull (strstr (err, "network"));
 }
 
+static guint32
+raster_pixel (cairo_surface_t *image,
+              int              x,
+              int              y)
+{
+  cairo_surface_flush (image);
+  return ((guint32 *) (cairo_image_surface_get_data (image) + y * cairo_image_surface_get_stride (image)))[x] & 0xffffff;
+}
+
+/* Lines rasterised into an image land where Cairo would stroke them, at
+ * any device scale, blend with what is under them, and PDF is refused. */
+static void
+test_raster_lines (void)
+{
+  for (int scale = 1; scale <= 2; scale++)
+    {
+      cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 100 * scale, 50 * scale);
+      cairo_t *cr;
+      LsRasterLines r;
+
+      cairo_surface_set_device_scale (image, scale, scale);
+      cr = cairo_create (image);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      g_assert_true (ls_raster_lines_begin (&r, cr));
+      /* A black horizontal line 2 units wide on y = 20 covers y 19–21. */
+      ls_raster_lines_draw (&r, 10, 20, 90, 20, 2, 0, 0, 0, 1);
+      /* A half-transparent steep red line. */
+      ls_raster_lines_draw (&r, 70, 2, 70, 48, 4, 1, 0, 0, 0.5);
+      ls_raster_lines_end (&r);
+
+      g_assert_cmphex (raster_pixel (image, 50 * scale, 19 * scale), ==, 0x000000);
+      g_assert_cmphex (raster_pixel (image, 50 * scale, 20 * scale + scale - 1), ==, 0x000000);
+      g_assert_cmphex (raster_pixel (image, 50 * scale, 23 * scale), ==, 0xffffff);
+      g_assert_cmphex (raster_pixel (image, 5 * scale, 20 * scale), ==, 0xffffff);
+      g_assert_cmphex (raster_pixel (image, 95 * scale, 20 * scale), ==, 0xffffff);
+      /* Red at half strength over white is pink, not red. */
+      {
+        guint32 p = raster_pixel (image, 70 * scale, 10 * scale);
+
+        g_assert_cmpuint ((p >> 16) & 0xff, ==, 0xff);
+        g_assert_cmpuint ((p >> 8) & 0xff, >=, 0x70);
+        g_assert_cmpuint ((p >> 8) & 0xff, <=, 0x90);
+      }
+      cairo_destroy (cr);
+      cairo_surface_destroy (image);
+    }
+
+  {
+    cairo_surface_t *pdf = cairo_pdf_surface_create (NULL, 100, 100);
+    cairo_t *cr = cairo_create (pdf);
+    LsRasterLines r;
+
+    g_assert_false (ls_raster_lines_begin (&r, cr));
+    cairo_destroy (cr);
+    cairo_surface_destroy (pdf);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -439,6 +500,7 @@ main (int    argc,
   g_test_add ("/network-render/modes", Fixture, NULL, fixture_set_up, test_pixels_modes, fixture_tear_down);
   g_test_add ("/network-render/fit-hit", Fixture, NULL, fixture_set_up, test_fit_and_hit, fixture_tear_down);
   g_test_add_func ("/network-render/labels", test_labels);
+  g_test_add_func ("/network-render/raster-lines", test_raster_lines);
   g_test_add ("/network-render/export", Fixture, NULL, fixture_set_up, test_export, fixture_tear_down);
   g_test_add ("/network-render/export-errors", Fixture, NULL, fixture_set_up, test_export_errors, fixture_tear_down);
 
