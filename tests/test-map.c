@@ -18,6 +18,7 @@
 #include "ls-map-export.h"
 #include "ls-map-render.h"
 #include "ls-projection.h"
+#include "test-case-builder.h"
 
 /* Whether poppler's pdftotext is there to read PDFs back. */
 static gboolean
@@ -211,15 +212,14 @@ static const LsCellRecord cells[] = {
 #define RUNNER "+447700900400"
 #define CUSTOMER "+447700900900"
 
+/* Calls are gathered in an array of LsCallRecord, numbered from line 2. */
 static void
-add_call (LsCaseWriter *w, const char *caller, const char *cell, gint64 t, gint64 *line)
+add_call (GArray *calls, const char *caller, const char *cell, gint64 t)
 {
-  g_autoptr(GError) error = NULL;
   LsCallRecord r = { .start = t, .caller = caller, .callee = CUSTOMER, .kind = LS_CALL_KIND_SMS,
-                     .cell = cell, .line = (*line)++ };
+                     .cell = cell, .line = calls->len + 2 };
 
-  g_assert_true (ls_case_writer_add_call (w, &r, NULL, &error));
-  g_assert_no_error (error);
+  g_array_append_val (calls, r);
 }
 
 static LsCase *
@@ -251,61 +251,46 @@ make_case (void)
     /* Out of the range the tests ask for. */
     { T0 + 30 * DAY, -1, "Kid", "found-out-of-area", "Norwich", .line = 6 },
   };
-  LsCaseWriter *w;
-  gint64 line = 2;
+  g_autoptr(GArray) calls = g_array_new (FALSE, TRUE, sizeof (LsCallRecord));
 
   g_assert_no_error (error);
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_PEOPLE, "people.csv", "", NULL, &error);
-  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
-    g_assert_true (ls_case_writer_add_person (w, &people[i], NULL, &error));
-  g_assert_true (ls_case_writer_commit (w, &error));
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_PHONES, "phones.csv", "", NULL, &error);
-  for (guint i = 0; i < G_N_ELEMENTS (phones); i++)
-    g_assert_true (ls_case_writer_add_phone (w, &phones[i], NULL, &error));
-  g_assert_true (ls_case_writer_commit (w, &error));
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_CELLS, "cells.csv", "", NULL, &error);
-  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
-    g_assert_true (ls_case_writer_add_cell (w, &cells[i], NULL, &error));
-  g_assert_true (ls_case_writer_commit (w, &error));
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_EVENTS, "events.csv", "", NULL, &error);
-  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
-    g_assert_true (ls_case_writer_add_event (w, &events[i], NULL, &error));
-  g_assert_true (ls_case_writer_commit (w, &error));
+  test_case_write_people (kase, people, G_N_ELEMENTS (people));
+  test_case_write_phones (kase, phones, G_N_ELEMENTS (phones));
+  test_case_write_cells (kase, cells, G_N_ELEMENTS (cells));
+  test_case_write_events (kase, events, G_N_ELEMENTS (events));
 
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_CALLS, "calls.csv", "", NULL, &error);
   for (int d = 0; d < 5; d++)
     {
       /* 02:30 BST in Hackney, and 00:30 BST (23:30 UTC the day before) in
        * Tottenham: both nights in UK time. */
-      add_call (w, HOLDER, "LDN1", T0 + d * DAY + 5400, &line);
-      add_call (w, HOLDER, "LDN2", T0 + d * DAY + 84600, &line);
+      add_call (calls, HOLDER, "LDN1", T0 + d * DAY + 5400);
+      add_call (calls, HOLDER, "LDN2", T0 + d * DAY + 84600);
     }
   /* 06:30 BST: morning in the UK, though 05:30 UTC. Busier than any one
    * London cell: a hub read in UTC would land in Norwich. */
   for (int d = 0; d < 7; d++)
-    add_call (w, HOLDER, "NOR2", T0 + d * DAY + 19800, &line);
+    add_call (calls, HOLDER, "NOR2", T0 + d * DAY + 19800);
   /* The deal line: Norwich on three days, Great Yarmouth on one, and
    * London (the hub itself: not a flow). */
   for (int i = 0; i < 4; i++)
-    add_call (w, DEAL, "NOR1", T0 + 1 * DAY + 50400 + i * 60, &line);
+    add_call (calls, DEAL, "NOR1", T0 + 1 * DAY + 50400 + i * 60);
   for (int d = 2; d <= 3; d++)
     for (int i = 0; i < 3; i++)
-      add_call (w, DEAL, "NOR1", T0 + d * DAY + 50400 + i * 60, &line);
+      add_call (calls, DEAL, "NOR1", T0 + d * DAY + 50400 + i * 60);
   for (int i = 0; i < 2; i++)
-    add_call (w, DEAL, "GY1", T0 + 2 * DAY + 57600 + i * 60, &line);
+    add_call (calls, DEAL, "GY1", T0 + 2 * DAY + 57600 + i * 60);
   for (int i = 0; i < 3; i++)
-    add_call (w, DEAL, "LDN1", T0 + 43200 + i * 60, &line);
+    add_call (calls, DEAL, "LDN1", T0 + 43200 + i * 60);
   /* The child runner goes from Tottenham to Great Yarmouth. */
-  add_call (w, KID, "LDN2", T0 + 3 * DAY + 36000, &line);
+  add_call (calls, KID, "LDN2", T0 + 3 * DAY + 36000);
   for (int d = 4; d <= 5; d++)
     for (int i = 0; i < 2; i++)
-      add_call (w, KID, "GY1", T0 + d * DAY + 54000 + i * 60, &line);
-  add_call (w, RUNNER, "IPS1", T0 + 3 * DAY + 39600, &line);
-  add_call (w, RUNNER, "IPS1", T0 + 6 * DAY + 39600, &line);
+      add_call (calls, KID, "GY1", T0 + d * DAY + 54000 + i * 60);
+  add_call (calls, RUNNER, "IPS1", T0 + 3 * DAY + 39600);
+  add_call (calls, RUNNER, "IPS1", T0 + 6 * DAY + 39600);
   /* Through Lowestoft on one day only: a stop, not a flow. */
-  add_call (w, RUNNER, "LOW1", T0 + 2 * DAY + 39600, &line);
-  g_assert_true (ls_case_writer_commit (w, &error));
-  g_assert_no_error (error);
+  add_call (calls, RUNNER, "LOW1", T0 + 2 * DAY + 39600);
+  test_case_write_calls (kase, (const LsCallRecord *) calls->data, calls->len);
 
   return kase;
 }
@@ -458,25 +443,19 @@ test_model_hub_by_phones (void)
   g_autofree char *holder = NULL, *burner = NULL, *deal = NULL;
   const char *lh[3], *dl[2];
   LsGeoQuery q = LS_GEO_QUERY_INIT;
-  LsCaseWriter *w;
-  gint64 line = 2;
+  g_autoptr(GArray) calls = g_array_new (FALSE, TRUE, sizeof (LsCallRecord));
 
   g_assert_no_error (error);
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_CELLS, "cells.csv", "", NULL, &error);
-  for (guint i = 0; i < 4; i++)
-    g_assert_true (ls_case_writer_add_cell (w, &cells[i], NULL, &error));
-  g_assert_true (ls_case_writer_commit (w, &error));
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_CALLS, "calls.csv", "", NULL, &error);
+  test_case_write_cells (kase, cells, 4);
   for (int d = 0; d < 3; d++)
     {
-      add_call (w, HOLDER, "LDN1", T0 + d * DAY + 3600, &line);
-      add_call (w, DEAL, "LDN2", T0 + d * DAY + 7200, &line);
+      add_call (calls, HOLDER, "LDN1", T0 + d * DAY + 3600);
+      add_call (calls, DEAL, "LDN2", T0 + d * DAY + 7200);
     }
   for (int d = 0; d < 9; d++)
     for (int i = 0; i < 3; i++)
-      add_call (w, RUNNER, "NOR1", T0 + d * DAY + 3600 + i * 60, &line);
-  g_assert_true (ls_case_writer_commit (w, &error));
-  g_assert_no_error (error);
+      add_call (calls, RUNNER, "NOR1", T0 + d * DAY + 3600 + i * 60);
+  test_case_write_calls (kase, (const LsCallRecord *) calls->data, calls->len);
 
   holder = key_of (ls_case_get_db (kase), "phone", "SELECT id FROM phones WHERE number = ?1", HOLDER);
   burner = key_of (ls_case_get_db (kase), "phone", "SELECT id FROM phones WHERE number = ?1", RUNNER);

@@ -16,6 +16,7 @@
 #include "ls-case-writer.h"
 #include "ls-referral-render.h"
 #include "ls-safeguarding.h"
+#include "test-case-builder.h"
 
 /* Whether poppler's pdftotext is there to read PDFs back. */
 static gboolean
@@ -131,47 +132,22 @@ make_case (char **dir_out)
   g_autofree char *dir = g_dir_make_tmp ("linesight-sg-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "sg.linesight", NULL);
   LsCase *kase = ls_case_create (path, "Operation Test", "OFFICIAL-SENSITIVE", &error);
-  LsCaseWriter *w;
+  const LsHandsetRecord handsets[] = {
+    { "350000000000011", NULL, K1, T0 - 10 * DAY, T0, 2 },
+    { "350000000000029", NULL, K1, T0, T0 + DAY, 3 },
+  };
+  LsCallRecord records[G_N_ELEMENTS (calls)];
 
   g_assert_no_error (error);
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_PEOPLE, "people.csv", "", NULL, &error);
-  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
-    g_assert_true (ls_case_writer_add_person (w, &people[i], NULL, &error));
-  g_assert_true (ls_case_writer_commit (w, &error));
-
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_PHONES, "phones.csv", "", NULL, &error);
-  for (guint i = 0; i < G_N_ELEMENTS (phones); i++)
-    g_assert_true (ls_case_writer_add_phone (w, &phones[i], NULL, &error));
-  g_assert_true (ls_case_writer_commit (w, &error));
-
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_CELLS, "cells.csv", "", NULL, &error);
-  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
-    g_assert_true (ls_case_writer_add_cell (w, &cells[i], NULL, &error));
-  g_assert_true (ls_case_writer_commit (w, &error));
-
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_HANDSETS, "handsets.csv", "", NULL, &error);
-  {
-    const LsHandsetRecord h1 = { "350000000000011", NULL, K1, T0 - 10 * DAY, T0, 2 };
-    const LsHandsetRecord h2 = { "350000000000029", NULL, K1, T0, T0 + DAY, 3 };
-    g_assert_true (ls_case_writer_add_handset (w, &h1, NULL, &error));
-    g_assert_true (ls_case_writer_add_handset (w, &h2, NULL, &error));
-  }
-  g_assert_true (ls_case_writer_commit (w, &error));
-
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_CALLS, "calls.csv", "", NULL, &error);
+  test_case_write_people (kase, people, G_N_ELEMENTS (people));
+  test_case_write_phones (kase, phones, G_N_ELEMENTS (phones));
+  test_case_write_cells (kase, cells, G_N_ELEMENTS (cells));
+  test_case_write_handsets (kase, handsets, G_N_ELEMENTS (handsets));
   for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
-    {
-      LsCallRecord r = { .start = calls[i].t, .caller = calls[i].from, .callee = calls[i].to,
-                         .kind = calls[i].kind, .duration = 30, .cell = calls[i].cell, .line = i + 2 };
-      g_assert_true (ls_case_writer_add_call (w, &r, NULL, &error));
-    }
-  g_assert_true (ls_case_writer_commit (w, &error));
-
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_EVENTS, "events.csv", "", NULL, &error);
-  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
-    g_assert_true (ls_case_writer_add_event (w, &events[i], NULL, &error));
-  g_assert_true (ls_case_writer_commit (w, &error));
-  g_assert_no_error (error);
+    records[i] = (LsCallRecord) { .start = calls[i].t, .caller = calls[i].from, .callee = calls[i].to,
+                                  .kind = calls[i].kind, .duration = 30, .cell = calls[i].cell, .line = i + 2 };
+  test_case_write_calls (kase, records, G_N_ELEMENTS (records));
+  test_case_write_events (kase, events, G_N_ELEMENTS (events));
 
   if (dir_out)
     *dir_out = g_steal_pointer (&dir);

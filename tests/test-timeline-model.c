@@ -8,6 +8,7 @@
 #include "ls-case.h"
 #include "ls-case-writer.h"
 #include "ls-timeline-model.h"
+#include "test-case-builder.h"
 
 #define A1 "+447700900001"
 #define A2 "+447700900011"
@@ -53,14 +54,8 @@ make_case (void)
   LsCaseWriter *w;
 
   g_assert_no_error (error);
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_PEOPLE, "people.csv", "", NULL, &error);
-  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
-    g_assert_true (ls_case_writer_add_person (w, &people[i], NULL, &error));
-  g_assert_true (ls_case_writer_commit (w, &error));
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_PHONES, "phones.csv", "", NULL, &error);
-  for (guint i = 0; i < G_N_ELEMENTS (phones); i++)
-    g_assert_true (ls_case_writer_add_phone (w, &phones[i], NULL, &error));
-  g_assert_true (ls_case_writer_commit (w, &error));
+  test_case_write_people (kase, people, G_N_ELEMENTS (people));
+  test_case_write_phones (kase, phones, G_N_ELEMENTS (phones));
   w = ls_case_writer_begin (kase, LS_IMPORT_KIND_CALLS, "calls.csv", "", NULL, &error);
   for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
     g_assert_true (ls_case_writer_add_call (w, &calls[i], NULL, &error));
@@ -73,11 +68,8 @@ make_case (void)
       g_assert_true (ls_case_writer_add_call (w, &r, NULL, &error));
     }
   g_assert_true (ls_case_writer_commit (w, &error));
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_EVENTS, "events.csv", "", NULL, &error);
-  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
-    g_assert_true (ls_case_writer_add_event (w, &events[i], NULL, &error));
-  g_assert_true (ls_case_writer_commit (w, &error));
   g_assert_no_error (error);
+  test_case_write_events (kase, events, G_N_ELEMENTS (events));
 
   return kase;
 }
