@@ -12,6 +12,7 @@
 #include "ls-case.h"
 #include "ls-case-cache.h"
 #include "ls-case-writer.h"
+#include "test-case-builder.h"
 
 #define DAY   86400
 #define T0    1717236000 /* 2024-06-01 10:00 UTC */
@@ -63,7 +64,6 @@ taxi_passenger (guint i)
 static void
 write_people (LsCase *kase)
 {
-  g_autoptr(GError) error = NULL;
   const LsPersonRecord people[] = {
     { .name = "Hal Holder", .dob = "1998-02-02", .line = 2 },
     { .name = "Bill Boss", .dob = "1980-03-03", .line = 3 },
@@ -78,16 +78,9 @@ write_people (LsCase *kase)
     { TAXI, "Quick Cabs", NULL, 5 },
     { MUM, "Mary Mum", NULL, 6 },
   };
-  LsCaseWriter *w = ls_case_writer_begin (kase, LS_IMPORT_KIND_PEOPLE, "people.csv", "", NULL, &error);
 
-  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
-    g_assert_true (ls_case_writer_add_person (w, &people[i], NULL, &error));
-  g_assert_true (ls_case_writer_commit (w, &error));
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_PHONES, "phones.csv", "", NULL, &error);
-  for (guint i = 0; i < G_N_ELEMENTS (phones); i++)
-    g_assert_true (ls_case_writer_add_phone (w, &phones[i], NULL, &error));
-  g_assert_true (ls_case_writer_commit (w, &error));
-  g_assert_no_error (error);
+  test_case_write_people (kase, people, G_N_ELEMENTS (people));
+  test_case_write_phones (kase, phones, G_N_ELEMENTS (phones));
 }
 
 /* Five days of a county line: a flare each morning from the deal line to

@@ -7,6 +7,7 @@
 #include "ls-case.h"
 #include "ls-case-writer.h"
 #include "ls-graph.h"
+#include "test-case-builder.h"
 
 #define T0 1717236000 /* 2024-06-01 10:00 UTC */
 
@@ -17,7 +18,6 @@ make_case (void)
   g_autofree char *path = g_build_filename (dir, "graph.linesight", NULL);
   g_autoptr(GError) error = NULL;
   LsCase *kase = ls_case_create (path, NULL, NULL, &error);
-  LsCaseWriter *w;
   /* Alice has two phones; Bob one; 0003 is nobody's. */
   const LsPhoneRecord phones[] = {
     { "+447700900001", "Alice", NULL, 2 },
@@ -25,33 +25,20 @@ make_case (void)
     { "+447700900002", "Bob", NULL, 4 },
   };
   const LsPersonRecord bob = { .name = "Bob", .dob = "2008-07-01", .line = 2 };
-  struct { gint64 t; const char *from, *to; LsCallKind kind; } calls[] = {
-    { T0,        "+447700900001", "+447700900002", LS_CALL_KIND_VOICE },
-    { T0 + 60,   "+447700900011", "+447700900002", LS_CALL_KIND_SMS },
-    { T0 + 120,  "+447700900002", "+447700900001", LS_CALL_KIND_SMS },
-    { T0 + 180,  "+447700900002", "+447700900003", LS_CALL_KIND_VOICE },
-    { T0 + 240,  "+447700900001", "+447700900011", LS_CALL_KIND_VOICE }, /* own phones */
-    { T0 + 86400 * 10, "+447700900003", "+447700900001", LS_CALL_KIND_VOICE },
-    { T0 + 300,  NULL, "+447700900001", LS_CALL_KIND_VOICE },           /* withheld */
+  const LsCallRecord calls[] = {
+    { T0,        "+447700900001", "+447700900002", LS_CALL_KIND_VOICE, .line = 2 },
+    { T0 + 60,   "+447700900011", "+447700900002", LS_CALL_KIND_SMS, .line = 3 },
+    { T0 + 120,  "+447700900002", "+447700900001", LS_CALL_KIND_SMS, .line = 4 },
+    { T0 + 180,  "+447700900002", "+447700900003", LS_CALL_KIND_VOICE, .line = 5 },
+    { T0 + 240,  "+447700900001", "+447700900011", LS_CALL_KIND_VOICE, .line = 6 }, /* own phones */
+    { T0 + 86400 * 10, "+447700900003", "+447700900001", LS_CALL_KIND_VOICE, .line = 7 },
+    { T0 + 300,  NULL, "+447700900001", LS_CALL_KIND_VOICE, .line = 8 },            /* withheld */
   };
 
   g_assert_no_error (error);
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_PEOPLE, "people.csv", "", NULL, &error);
-  g_assert_true (ls_case_writer_add_person (w, &bob, NULL, &error));
-  g_assert_true (ls_case_writer_commit (w, &error));
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_PHONES, "phones.csv", "", NULL, &error);
-  for (guint i = 0; i < G_N_ELEMENTS (phones); i++)
-    g_assert_true (ls_case_writer_add_phone (w, &phones[i], NULL, &error));
-  g_assert_true (ls_case_writer_commit (w, &error));
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_CALLS, "calls.csv", "", NULL, &error);
-  for (guint i = 0; i < G_N_ELEMENTS (calls); i++)
-    {
-      LsCallRecord r = { .start = calls[i].t, .caller = calls[i].from, .callee = calls[i].to,
-                         .kind = calls[i].kind, .line = i + 2 };
-      g_assert_true (ls_case_writer_add_call (w, &r, NULL, &error));
-    }
-  g_assert_true (ls_case_writer_commit (w, &error));
-  g_assert_no_error (error);
+  test_case_write_people (kase, &bob, 1);
+  test_case_write_phones (kase, phones, G_N_ELEMENTS (phones));
+  test_case_write_calls (kase, calls, G_N_ELEMENTS (calls));
 
   return kase;
 }

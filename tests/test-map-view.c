@@ -12,6 +12,7 @@
 #include "ls-case-writer.h"
 #include "ls-map-view.h"
 #include "ls-session.h"
+#include "test-case-builder.h"
 
 #define DAY 86400
 #define T0 1717372800 /* 2024-06-03 00:00 UTC */
@@ -29,25 +30,15 @@ make_case (void)
     { "GY1", "Great Yarmouth", TRUE, 52.6081, 1.7301, .line = 4 },
   };
   const LsPhoneRecord kid = { "+447700900300", "Kid", NULL, 2 };
-  LsCaseWriter *w;
+  LsCallRecord calls[20];
 
   g_assert_no_error (error);
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_CELLS, "cells.csv", "", NULL, &error);
-  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
-    g_assert_true (ls_case_writer_add_cell (w, &cells[i], NULL, &error));
-  g_assert_true (ls_case_writer_commit (w, &error));
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_PHONES, "phones.csv", "", NULL, &error);
-  g_assert_true (ls_case_writer_add_phone (w, &kid, NULL, &error));
-  g_assert_true (ls_case_writer_commit (w, &error));
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_CALLS, "calls.csv", "", NULL, &error);
-  for (guint d = 0; d < 20; d++)
-    {
-      LsCallRecord r = { .start = T0 + d * DAY + 43200, .caller = kid.number, .callee = "+447700900999",
-                         .kind = LS_CALL_KIND_SMS, .cell = cells[d % 3].cell, .line = 2 + d };
-
-      g_assert_true (ls_case_writer_add_call (w, &r, NULL, &error));
-    }
-  g_assert_true (ls_case_writer_commit (w, &error));
+  test_case_write_cells (kase, cells, G_N_ELEMENTS (cells));
+  test_case_write_phones (kase, &kid, 1);
+  for (guint d = 0; d < G_N_ELEMENTS (calls); d++)
+    calls[d] = (LsCallRecord) { .start = T0 + d * DAY + 43200, .caller = kid.number, .callee = "+447700900999",
+                                .kind = LS_CALL_KIND_SMS, .cell = cells[d % 3].cell, .line = 2 + d };
+  test_case_write_calls (kase, calls, G_N_ELEMENTS (calls));
 
   return kase;
 }

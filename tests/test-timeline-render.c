@@ -15,6 +15,7 @@
 #include "ls-render-style.h"
 #include "ls-timeline-export.h"
 #include "ls-timeline-render.h"
+#include "test-case-builder.h"
 
 #define DAY 86400
 #define JUNE_1 1717196400   /* 2024-06-01 00:00 BST */
@@ -28,35 +29,32 @@ make_case (void)
   g_autofree char *path = g_build_filename (dir, "r.linesight", NULL);
   g_autoptr(GError) error = NULL;
   LsCase *kase = ls_case_create (path, "Operation Render", NULL, &error);
-  const LsPersonRecord alice = { .name = "Alice", .dob = "2009-02-01", .line = 2 };
-  const LsPersonRecord bob = { .name = "Bob", .dob = "1990-02-01", .line = 3 };
+  const LsPersonRecord people[] = {
+    { .name = "Alice", .dob = "2009-02-01", .line = 2 },
+    { .name = "Bob", .dob = "1990-02-01", .line = 3 },
+  };
   const LsPhoneRecord pa = { "+447700900001", "Alice", NULL, 2 }, pb = { "+447700900002", "Bob", NULL, 3 };
+  const LsPhoneRecord phones[] = { pa, pb };
   const LsEventRecord missing = { .start = JUNE_1 + 39 * DAY, .end = JUNE_1 + 41 * DAY, .person = "Alice",
                                   .kind = "missing", .line = 2 };
-  LsCaseWriter *w;
-  guint line = 2;
+  g_autofree LsCallRecord *calls = g_new0 (LsCallRecord, 183 * 10);
+  guint n = 0;
 
   g_assert_no_error (error);
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_PEOPLE, "people.csv", "", NULL, &error);
-  ls_case_writer_add_person (w, &alice, NULL, &error);
-  ls_case_writer_add_person (w, &bob, NULL, &error);
-  ls_case_writer_add_phone (w, &pa, NULL, &error);
-  ls_case_writer_add_phone (w, &pb, NULL, &error);
-  ls_case_writer_add_event (w, &missing, NULL, &error);
-  g_assert_true (ls_case_writer_commit (w, &error));
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_CALLS, "calls.csv", "", NULL, &error);
+  test_case_write_people (kase, people, G_N_ELEMENTS (people));
+  test_case_write_phones (kase, phones, G_N_ELEMENTS (phones));
+  test_case_write_events (kase, &missing, 1);
   for (guint d = 0; d < 183; d++)
-    for (guint k = 0; k < 10; k++)
+    for (guint k = 0; k < 10; k++, n++)
       {
         /* 15:00 UK time (BST until 27 October). */
         gint64 t = JUNE_1 + d * DAY + 15 * 3600 + k * 60 + (d >= 148 ? 3600 : 0);
-        LsCallRecord r = { .start = t, .caller = k % 2 ? pa.number : pb.number,
-                           .callee = k % 2 ? pb.number : pa.number, .kind = LS_CALL_KIND_SMS,
-                           .line = line++ };
-        g_assert_true (ls_case_writer_add_call (w, &r, NULL, &error));
+
+        calls[n] = (LsCallRecord) { .start = t, .caller = k % 2 ? pa.number : pb.number,
+                                    .callee = k % 2 ? pb.number : pa.number, .kind = LS_CALL_KIND_SMS,
+                                    .line = n + 2 };
       }
-  g_assert_true (ls_case_writer_commit (w, &error));
-  g_assert_no_error (error);
+  test_case_write_calls (kase, calls, n);
 
   return kase;
 }

@@ -12,6 +12,7 @@
 #include "ls-case-writer.h"
 #include "ls-session.h"
 #include "ls-timeline-view.h"
+#include "test-case-builder.h"
 
 #define DAY 86400
 #define JUNE_1 1717196400   /* 2024-06-01 00:00 BST */
@@ -24,24 +25,19 @@ make_case (void)
   g_autoptr(GError) error = NULL;
   LsCase *kase = ls_case_create (path, "Operation View", NULL, &error);
   const LsPhoneRecord pa = { "+447700900001", "Alice", NULL, 2 }, pb = { "+447700900002", "Bob", NULL, 3 };
-  LsCaseWriter *w;
+  const LsPhoneRecord phones[] = { pa, pb };
+  LsCallRecord calls[60 * 6];
 
   g_assert_no_error (error);
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_PHONES, "phones.csv", "", NULL, &error);
-  ls_case_writer_add_phone (w, &pa, NULL, &error);
-  ls_case_writer_add_phone (w, &pb, NULL, &error);
-  g_assert_true (ls_case_writer_commit (w, &error));
-  w = ls_case_writer_begin (kase, LS_IMPORT_KIND_CALLS, "calls.csv", "", NULL, &error);
+  test_case_write_phones (kase, phones, G_N_ELEMENTS (phones));
   for (guint d = 0; d < 60; d++)
     for (guint k = 0; k < 6; k++)
-      {
-        LsCallRecord r = { .start = JUNE_1 + d * DAY + 9 * 3600 + k * 1800,
-                           .caller = k % 2 ? pa.number : pb.number, .callee = k % 2 ? pb.number : pa.number,
-                           .kind = k % 3 ? LS_CALL_KIND_SMS : LS_CALL_KIND_VOICE, .duration = 30,
-                           .line = 2 + d * 6 + k };
-        g_assert_true (ls_case_writer_add_call (w, &r, NULL, &error));
-      }
-  g_assert_true (ls_case_writer_commit (w, &error));
+      calls[d * 6 + k] = (LsCallRecord) { .start = JUNE_1 + d * DAY + 9 * 3600 + k * 1800,
+                                          .caller = k % 2 ? pa.number : pb.number,
+                                          .callee = k % 2 ? pb.number : pa.number,
+                                          .kind = k % 3 ? LS_CALL_KIND_SMS : LS_CALL_KIND_VOICE,
+                                          .duration = 30, .line = 2 + d * 6 + k };
+  test_case_write_calls (kase, calls, G_N_ELEMENTS (calls));
 
   return kase;
 }
