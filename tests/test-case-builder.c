@@ -16,20 +16,33 @@ test_case_temp_path (const char *name)
   return g_build_filename (dir, name, NULL);
 }
 
-/* One record added through the writer's function for its kind. */
-typedef gboolean (*AddFunc) (LsCaseWriter  *writer,
-                             gconstpointer  record,
-                             GError       **error);
+static gboolean
+add_record (LsCaseWriter   *writer,
+            LsImportKind    kind,
+            gconstpointer   record,
+            GError        **error)
+{
+  switch (kind)
+    {
+    case LS_IMPORT_KIND_CALLS:    return ls_case_writer_add_call (writer, record, NULL, error);
+    case LS_IMPORT_KIND_PEOPLE:   return ls_case_writer_add_person (writer, record, NULL, error);
+    case LS_IMPORT_KIND_PHONES:   return ls_case_writer_add_phone (writer, record, NULL, error);
+    case LS_IMPORT_KIND_HANDSETS: return ls_case_writer_add_handset (writer, record, NULL, error);
+    case LS_IMPORT_KIND_CELLS:    return ls_case_writer_add_cell (writer, record, NULL, error);
+    case LS_IMPORT_KIND_EVENTS:   return ls_case_writer_add_event (writer, record, NULL, error);
+    default:                      g_assert_not_reached ();
+    }
+}
 
+/* N records of SIZE bytes each, as one import named after KIND ("people.csv"). */
 static void
 write_import (LsCase        *kase,
               LsImportKind   kind,
-              const char    *file_name,
-              AddFunc        add,
               gconstpointer  records,
               gsize          size,
               guint          n)
 {
+  g_autofree char *file_name = g_strdup_printf ("%s.csv", ls_import_kind_to_string (kind));
   g_autoptr(GError) error = NULL;
   LsCaseWriter *writer = ls_case_writer_begin (kase, kind, file_name, "", NULL, &error);
 
@@ -37,83 +50,47 @@ write_import (LsCase        *kase,
   g_assert_nonnull (writer);
   for (guint i = 0; i < n; i++)
     {
-      g_assert_true (add (writer, (const guint8 *) records + i * size, &error));
+      g_assert_true (add_record (writer, kind, (const guint8 *) records + i * size, &error));
       g_assert_no_error (error);
     }
   g_assert_true (ls_case_writer_commit (writer, &error));
   g_assert_no_error (error);
 }
 
-static gboolean
-add_person (LsCaseWriter *writer, gconstpointer record, GError **error)
-{
-  return ls_case_writer_add_person (writer, record, NULL, error);
-}
-
-static gboolean
-add_phone (LsCaseWriter *writer, gconstpointer record, GError **error)
-{
-  return ls_case_writer_add_phone (writer, record, NULL, error);
-}
-
-static gboolean
-add_cell (LsCaseWriter *writer, gconstpointer record, GError **error)
-{
-  return ls_case_writer_add_cell (writer, record, NULL, error);
-}
-
-static gboolean
-add_handset (LsCaseWriter *writer, gconstpointer record, GError **error)
-{
-  return ls_case_writer_add_handset (writer, record, NULL, error);
-}
-
-static gboolean
-add_event (LsCaseWriter *writer, gconstpointer record, GError **error)
-{
-  return ls_case_writer_add_event (writer, record, NULL, error);
-}
-
-static gboolean
-add_call (LsCaseWriter *writer, gconstpointer record, GError **error)
-{
-  return ls_case_writer_add_call (writer, record, NULL, error);
-}
-
 void
 test_case_write_people (LsCase *kase, const LsPersonRecord *records, guint n)
 {
-  write_import (kase, LS_IMPORT_KIND_PEOPLE, "people.csv", add_person, records, sizeof *records, n);
+  write_import (kase, LS_IMPORT_KIND_PEOPLE, records, sizeof *records, n);
 }
 
 void
 test_case_write_phones (LsCase *kase, const LsPhoneRecord *records, guint n)
 {
-  write_import (kase, LS_IMPORT_KIND_PHONES, "phones.csv", add_phone, records, sizeof *records, n);
+  write_import (kase, LS_IMPORT_KIND_PHONES, records, sizeof *records, n);
 }
 
 void
 test_case_write_cells (LsCase *kase, const LsCellRecord *records, guint n)
 {
-  write_import (kase, LS_IMPORT_KIND_CELLS, "cells.csv", add_cell, records, sizeof *records, n);
+  write_import (kase, LS_IMPORT_KIND_CELLS, records, sizeof *records, n);
 }
 
 void
 test_case_write_handsets (LsCase *kase, const LsHandsetRecord *records, guint n)
 {
-  write_import (kase, LS_IMPORT_KIND_HANDSETS, "handsets.csv", add_handset, records, sizeof *records, n);
+  write_import (kase, LS_IMPORT_KIND_HANDSETS, records, sizeof *records, n);
 }
 
 void
 test_case_write_events (LsCase *kase, const LsEventRecord *records, guint n)
 {
-  write_import (kase, LS_IMPORT_KIND_EVENTS, "events.csv", add_event, records, sizeof *records, n);
+  write_import (kase, LS_IMPORT_KIND_EVENTS, records, sizeof *records, n);
 }
 
 void
 test_case_write_calls (LsCase *kase, const LsCallRecord *records, guint n)
 {
-  write_import (kase, LS_IMPORT_KIND_CALLS, "calls.csv", add_call, records, sizeof *records, n);
+  write_import (kase, LS_IMPORT_KIND_CALLS, records, sizeof *records, n);
 }
 
 char *

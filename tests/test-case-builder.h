@@ -19,23 +19,11 @@ char *test_case_temp_path  (const char *name);
 
 /* Each writes its records as one import of its kind ("people.csv" and so
  * on), failing the test on any error. */
-void  test_case_write_people   (LsCase                *kase,
-                                const LsPersonRecord  *records,
-                                guint                  n);
-void  test_case_write_phones   (LsCase                *kase,
-                                const LsPhoneRecord   *records,
-                                guint                  n);
-void  test_case_write_cells    (LsCase                *kase,
-                                const LsCellRecord    *records,
-                                guint                  n);
-void  test_case_write_handsets (LsCase                *kase,
-                                const LsHandsetRecord *records,
-                                guint                  n);
-void  test_case_write_events   (LsCase                *kase,
-                                const LsEventRecord   *records,
-                                guint                  n);
-void  test_case_write_calls    (LsCase                *kase,
-                                const LsCallRecord    *records,
-                                guint                  n);
+void  test_case_write_people   (LsCase *kase, const LsPersonRecord  *records, guint n);
+void  test_case_write_phones   (LsCase *kase, const LsPhoneRecord   *records, guint n);
+void  test_case_write_cells    (LsCase *kase, const LsCellRecord    *records, guint n);
+void  test_case_write_handsets (LsCase *kase, const LsHandsetRecord *records, guint n);
+void  test_case_write_events   (LsCase *kase, const LsEventRecord   *records, guint n);
+void  test_case_write_calls    (LsCase *kase, const LsCallRecord    *records, guint n);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "ls-case-writer.h"
 #include "ls-redact.h"
 #include "ls-redactor.h"
+#include "test-case-builder.h"
 
 static LsCase *
 make_case (gint64 *tyrese,
@@ -26,12 +27,10 @@ make_case (gint64 *tyrese,
     { .name = "Ellie Simmons", .dob = "2008-02-27", .line = 3 },
   };
   LsPhoneRecord phone = { "+447700900123", "Tyrese Okafor", NULL, 2 };
-  LsCaseWriter *w = ls_case_writer_begin (kase, LS_IMPORT_KIND_PEOPLE, "p.csv", "", NULL, &error);
 
-  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
-    g_assert_true (ls_case_writer_add_person (w, &people[i], NULL, &error));
-  g_assert_true (ls_case_writer_add_phone (w, &phone, NULL, &error));
-  g_assert_true (ls_case_writer_commit (w, &error));
+  g_assert_no_error (error);
+  test_case_write_people (kase, people, G_N_ELEMENTS (people));
+  test_case_write_phones (kase, &phone, 1);
   *tyrese = ls_sqlite_query_int (ls_case_get_db (kase), "SELECT id FROM people WHERE name = 'Tyrese Okafor'", -1);
   *ellie = ls_sqlite_query_int (ls_case_get_db (kase), "SELECT id FROM people WHERE name = 'Ellie Simmons'", -1);
 

@@ -14,6 +14,7 @@
 #include "ls-demo.h"
 #include "ls-results.h"
 #include "ls-results-document.h"
+#include "test-case-builder.h"
 
 #include <string.h>
 #include <sys/wait.h>
@@ -292,14 +293,12 @@ test_results_redacted (void)
   g_autofree char *redacted_pdf = g_build_filename (dir, "redacted.pdf", NULL);
   g_autofree char *plain_text = NULL, *redacted_text = NULL;
   LsPersonRecord person = { .name = "Kayden Price", .line = 2 };
-  LsCaseWriter *w = ls_case_writer_begin (kase, LS_IMPORT_KIND_PEOPLE, "p.csv", "", NULL, &error);
   LsOutcome arrest = { .kind = (char *) "arrest", .date = (char *) "2024-06-02",
                        .line = (char *) "+447700900493", .quantity = NAN };
   LsOutcome safe = { .kind = (char *) "safeguarded", .date = (char *) "2024-07-12", .quantity = NAN };
   gint64 id;
 
-  g_assert_true (ls_case_writer_add_person (w, &person, NULL, &error));
-  g_assert_true (ls_case_writer_commit (w, &error));
+  test_case_write_people (kase, &person, 1);
   id = add_request (kase);
   arrest.person_id = ls_sqlite_query_int (ls_case_get_db (kase), "SELECT id FROM people", -1);
   safe.person_id = arrest.person_id;

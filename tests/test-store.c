@@ -10,15 +10,7 @@
 #include "ls-case.h"
 #include "ls-case-writer.h"
 #include "ls-case-audit.h"
-
-static char *
-temp_case_path (const char *name)
-{
-  g_autofree char *dir = g_dir_make_tmp ("linesight-test-XXXXXX", NULL);
-
-  g_assert_nonnull (dir);
-  return g_build_filename (dir, name, NULL);
-}
+#include "test-case-builder.h"
 
 static GBytes *
 read_bytes (const char *path)
@@ -33,7 +25,7 @@ read_bytes (const char *path)
 static void
 test_create (void)
 {
-  g_autofree char *path = temp_case_path ("create.linesight");
+  g_autofree char *path = test_case_temp_path ("create.linesight");
   g_autoptr(GError) error = NULL;
   g_autoptr(LsCase) kase = NULL;
   g_autofree char *name = NULL;
@@ -92,7 +84,7 @@ assert_refused_unchanged (const char *path,
 static void
 test_refuse_not_sqlite (void)
 {
-  g_autofree char *path = temp_case_path ("text.linesight");
+  g_autofree char *path = test_case_temp_path ("text.linesight");
 
   g_assert_true (g_file_set_contents (path, "name,number\nA,07700900123\n", -1, NULL));
   assert_refused_unchanged (path, LS_CASE_ERROR_NOT_A_CASE);
@@ -112,7 +104,7 @@ make_plain_sqlite (const char *path,
 static void
 test_refuse_foreign_application (void)
 {
-  g_autofree char *path = temp_case_path ("other.linesight");
+  g_autofree char *path = test_case_temp_path ("other.linesight");
 
   make_plain_sqlite (path, "PRAGMA application_id = 1234; CREATE TABLE t (x); INSERT INTO t VALUES (1);");
   assert_refused_unchanged (path, LS_CASE_ERROR_NOT_A_CASE);
@@ -121,7 +113,7 @@ test_refuse_foreign_application (void)
 static void
 test_refuse_newer (void)
 {
-  g_autofree char *path = temp_case_path ("newer.linesight");
+  g_autofree char *path = test_case_temp_path ("newer.linesight");
   g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;"
                                           " CREATE TABLE future (x);",
                                           LS_CASE_APPLICATION_ID, LS_CASE_SCHEMA_VERSION + 1);
@@ -133,7 +125,7 @@ test_refuse_newer (void)
 static void
 test_refuse_tampered (void)
 {
-  g_autofree char *path = temp_case_path ("tampered.linesight");
+  g_autofree char *path = test_case_temp_path ("tampered.linesight");
   sqlite3 *db = NULL;
 
   {
@@ -152,7 +144,7 @@ test_refuse_tampered (void)
 static void
 test_refuse_truncated (void)
 {
-  g_autofree char *path = temp_case_path ("truncated.linesight");
+  g_autofree char *path = test_case_temp_path ("truncated.linesight");
   g_autofree char *contents = NULL;
   gsize len;
   sqlite3 *db = NULL;
@@ -179,16 +171,14 @@ static char *
 make_case_then (const char *name,
                 const char *raw_sql)
 {
-  char *path = temp_case_path (name);
+  char *path = test_case_temp_path (name);
   sqlite3 *db = NULL;
 
   {
     g_autoptr(LsCase) kase = ls_case_create (path, NULL, NULL, NULL);
-    LsCaseWriter *w = ls_case_writer_begin (kase, LS_IMPORT_KIND_PEOPLE, "p.csv", "", NULL, NULL);
     LsPersonRecord person = { .name = "Alex", .line = 2 };
 
-    g_assert_true (ls_case_writer_add_person (w, &person, NULL, NULL));
-    g_assert_true (ls_case_writer_commit (w, NULL));
+    test_case_write_people (kase, &person, 1);
   }
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE;", NULL, NULL, NULL), ==, SQLITE_OK);
@@ -297,7 +287,7 @@ test_migrate_from_older (gconstpointer data)
 {
   int from = GPOINTER_TO_INT (data);
   g_autofree char *name = g_strdup_printf ("v%d.linesight", from);
-  g_autofree char *path = temp_case_path (name);
+  g_autofree char *path = test_case_temp_path (name);
   g_autoptr(GError) error = NULL;
   g_autoptr(LsCase) kase = NULL;
   g_autofree char *pragma = g_strdup_printf ("PRAGMA application_id = %d;", LS_CASE_APPLICATION_ID);
@@ -335,7 +325,7 @@ test_migrate_from_older (gconstpointer data)
 static void
 test_writer_commit_and_duplicates (void)
 {
-  g_autofree char *path = temp_case_path ("writer.linesight");
+  g_autofree char *path = test_case_temp_path ("writer.linesight");
   g_autoptr(GError) error = NULL;
   g_autoptr(LsCase) kase = ls_case_create (path, NULL, NULL, &error);
   LsCallRecord call = { .start = 1700000000, .caller = "+447700900001", .callee = "+447700900002",
@@ -372,7 +362,7 @@ test_writer_commit_and_duplicates (void)
 static void
 test_writer_abort (void)
 {
-  g_autofree char *path = temp_case_path ("abort.linesight");
+  g_autofree char *path = test_case_temp_path ("abort.linesight");
   g_autoptr(GError) error = NULL;
   g_autoptr(LsCase) kase = ls_case_create (path, NULL, NULL, &error);
   LsPersonRecord person = { .name = "Alex", .dob = "2008-05-01", .line = 2 };
@@ -393,7 +383,7 @@ test_writer_abort (void)
 static void
 test_audit_export (void)
 {
-  g_autofree char *path = temp_case_path ("audit.linesight");
+  g_autofree char *path = test_case_temp_path ("audit.linesight");
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *out = g_build_filename (dir, "network.png", NULL);
   g_autoptr(GError) error = NULL;
