@@ -452,7 +452,12 @@ restore_indexes (LsCaseWriter  *self,
   if (!ls_sqlite_exec (self->db, "PRAGMA cache_size = -2000", error))
     return FALSE;
   for (guint i = 0; ok && self->deferred[i] != NULL; i++)
-    ok = ls_sqlite_exec (self->db, self->deferred[i], error);
+    {
+      gint64 began = g_get_monotonic_time ();
+
+      ok = ls_sqlite_exec (self->db, self->deferred[i], error);
+      g_debug ("%s: %.3f s", self->deferred[i], (g_get_monotonic_time () - began) / 1e6);
+    }
   ls_sqlite_exec (self->db, restore, NULL);
 
   return ok;
@@ -691,6 +696,8 @@ bulk_start (LsCaseWriter *self)
 static void
 bulk_stop (LsCaseWriter *self)
 {
+  gint64 began;
+
   if (self->worker == NULL)
     return;
 
@@ -700,7 +707,9 @@ bulk_stop (LsCaseWriter *self)
     g_async_queue_push (self->empty, self->batch);
   self->batch = NULL;
   g_async_queue_push (self->full, &stop_marker);
+  began = g_get_monotonic_time ();
   g_thread_join (g_steal_pointer (&self->worker));
+  g_debug ("waited %.3f s for the writing thread", (g_get_monotonic_time () - began) / 1e6);
 
   g_clear_pointer (&self->full, g_async_queue_unref);
   g_clear_pointer (&self->empty, g_async_queue_unref);

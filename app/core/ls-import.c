@@ -1335,7 +1335,7 @@ import_run (LsCase                 *kase,
 {
   Import imp;
   gboolean ok;
-  gint64 cache_size;
+  gint64 cache_size, began;
 
   g_return_val_if_fail (LS_IS_CASE (kase), FALSE);
   g_return_val_if_fail (options != NULL, FALSE);
@@ -1356,8 +1356,11 @@ import_run (LsCase                 *kase,
       ok = imp.saved_mapping != NULL;
     }
 
+  began = g_get_monotonic_time ();
   ok = ok && read_all (&imp, progress, progress_data, cancellable, error);
+  g_debug ("file read in %.3f s", (g_get_monotonic_time () - began) / 1e6);
   ok = ok && finish (&imp, error);
+  g_debug ("import done in %.3f s", (g_get_monotonic_time () - began) / 1e6);
 
   if (imp.rejected != NULL)
     {
