@@ -241,9 +241,18 @@ map_prepare (const LsExportRequest  *request,
     {
       analysis = ls_analysis_load (request->kase, NULL, NULL, NULL, NULL, request->cancellable, &analysis_error);
       if (analysis != NULL)
-        ls_geo_query_set_roles (&query, analysis);
+        {
+          ls_geo_query_set_roles (&query, analysis);
+        }
+      else if (g_error_matches (analysis_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&analysis_error));
+          return NULL;
+        }
       else
-        g_warning ("The map shows no hub or flows: %s", analysis_error->message);
+        {
+          g_warning ("The map shows no hub or flows: %s", analysis_error->message);
+        }
       query.from = request->from;
       query.to = request->to;
       model = ls_geo_model_build (ls_case_get_db (request->kase), basemap, &query, request->cancellable, error);

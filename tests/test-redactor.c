@@ -128,6 +128,39 @@ test_none (void)
   g_assert_cmpstr (out, ==, text);
 }
 
+/* A child kept by name shares a surname with someone who is not: the
+ * child's name stays whole, as written; the other is a pseudonym. */
+static void
+test_partner_shared_surname (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("linesight-redact-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "s.linesight", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsCase) kase = ls_case_create (path, NULL, NULL, &error);
+  g_autoptr(GHashTable) keep = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(LsRedactor) r = NULL;
+  g_autofree char *out = NULL;
+  LsPersonRecord people[] = {
+    { .name = "Kai Thompson", .dob = "2008-05-01", .line = 2 },
+    { .name = "Denise Thompson", .line = 3 },
+  };
+  LsCaseWriter *w = ls_case_writer_begin (kase, LS_IMPORT_KIND_PEOPLE, "p.csv", "", NULL, &error);
+  gint64 kai;
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    g_assert_true (ls_case_writer_add_person (w, &people[i], NULL, &error));
+  g_assert_true (ls_case_writer_commit (w, &error));
+  kai = ls_sqlite_query_int (ls_case_get_db (kase), "SELECT id FROM people WHERE name = 'Kai Thompson'", -1);
+  g_hash_table_add (keep, g_memdup2 (&kai, sizeof kai));
+  r = ls_redactor_new (ls_case_get_db (kase), LS_REDACTION_PARTNER, keep, &error);
+  g_assert_no_error (error);
+
+  out = ls_redactor_text (r, "KAI THOMPSON, found; Kai Thompson called Denise Thompson.");
+  g_assert_nonnull (strstr (out, "KAI THOMPSON, found"));
+  g_assert_nonnull (strstr (out, "Kai Thompson called Person "));
+  g_assert_null (strstr (out, "Denise"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -136,6 +169,7 @@ main (int    argc,
 
   g_test_add_func ("/redactor/all", test_all);
   g_test_add_func ("/redactor/partner", test_partner);
+  g_test_add_func ("/redactor/partner-shared-surname", test_partner_shared_surname);
   g_test_add_func ("/redactor/words", test_words);
   g_test_add_func ("/redactor/none", test_none);
 
