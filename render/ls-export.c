@@ -207,12 +207,17 @@ ls_export_redactor_new (const LsExportRequest  *request,
 {
   g_autoptr(GHashTable) keep = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   sqlite3 *db = ls_case_get_db (request->kase);
+  LsRedactor *redactor;
 
   if (request->redaction == LS_REDACTION_PARTNER)
     {
-      g_autoptr(LsSafeguarding) sg = ls_safeguarding_build (db, NULL, NULL, request->cancellable, error);
+      /* The list the Safeguarding page and `linesight safeguarding` show:
+       * with the line's facts from the (cached) analysis. */
+      g_autoptr(LsLineFacts) facts = ls_line_facts_for_case (request->kase, request->cancellable, error);
+      g_autoptr(LsSafeguarding) sg = NULL;
 
-      if (sg == NULL)
+      if (facts == NULL ||
+          (sg = ls_safeguarding_build (db, NULL, facts, request->cancellable, error)) == NULL)
         return NULL;
       for (guint i = 0; i < ls_safeguarding_get_n_people (sg); i++)
         {
@@ -223,7 +228,13 @@ ls_export_redactor_new (const LsExportRequest  *request,
         }
     }
 
-  return ls_redactor_new (db, request->redaction, keep, error);
+  redactor = ls_redactor_new (db, request->redaction, keep, error);
+  /* A view's strings are labels and titles: whole names, never a name
+   * cut short (ellipsis comes after redaction), so a surname alone that
+   * is also a word or a place ("Page", "Norwich") is left alone. */
+  if (redactor != NULL)
+    ls_redactor_set_whole_names (redactor, TRUE);
+  return redactor;
 }
 
 static cairo_status_t

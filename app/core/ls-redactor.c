@@ -14,8 +14,9 @@
 #include "ls-redactor.h"
 
 typedef struct {
-  char *secret;
-  char *replacement;
+  char     *secret;
+  char     *replacement;
+  gboolean  part;        /* a first name or surname alone */
 } Pair;
 
 struct _LsRedactor
@@ -24,6 +25,7 @@ struct _LsRedactor
   GArray      *pairs;      /* Pair, longest secret first */
   GHashTable  *keep;       /* people.id kept by name */
   GPtrArray   *kept;       /* their names: protected from the pairs */
+  gboolean     whole_names;/* skip the parts of names */
 };
 
 static void
@@ -36,9 +38,10 @@ pair_clear (gpointer data)
 }
 
 static void
-add_pair (LsRedactor *self,
-          const char *secret,
-          const char *replacement)
+add_pair_full (LsRedactor *self,
+               const char *secret,
+               const char *replacement,
+               gboolean    part)
 {
   Pair p;
 
@@ -47,7 +50,16 @@ add_pair (LsRedactor *self,
     return;
   p.secret = g_strdup (secret);
   p.replacement = g_strdup (replacement);
+  p.part = part;
   g_array_append_val (self->pairs, p);
+}
+
+static void
+add_pair (LsRedactor *self,
+          const char *secret,
+          const char *replacement)
+{
+  add_pair_full (self, secret, replacement, FALSE);
 }
 
 /* The same pseudonyms and masks as the views draw (ls-redact.c), so a
@@ -99,7 +111,7 @@ add_person (LsRedactor *self,
   /* Surnames and first names alone, as reasons and notes use them. */
   parts = g_strsplit (name, " ", -1);
   for (guint i = 0; parts[1] && parts[i]; i++)
-    add_pair (self, parts[i], alias);
+    add_pair_full (self, parts[i], alias, TRUE);
 
   if (aliases)
     {
@@ -178,6 +190,13 @@ ls_redactor_free (LsRedactor *self)
   g_hash_table_unref (self->keep);
   g_ptr_array_unref (self->kept);
   g_free (self);
+}
+
+void
+ls_redactor_set_whole_names (LsRedactor *self,
+                             gboolean    whole_names)
+{
+  self->whole_names = whole_names;
 }
 
 LsRedaction
@@ -302,7 +321,7 @@ ls_redactor_text (LsRedactor *self,
   for (guint i = 0; i < self->pairs->len; i++)
     {
       const Pair *p = &g_array_index (self->pairs, Pair, i);
-      char *replaced = replace_all (result, p->secret, p->replacement);
+      char *replaced = p->part && self->whole_names ? NULL : replace_all (result, p->secret, p->replacement);
 
       if (replaced)
         {

@@ -23,6 +23,10 @@ LsRedactor  *ls_redactor_new          (sqlite3      *db,
                                        GError      **error);
 void         ls_redactor_free         (LsRedactor   *self);
 LsRedaction  ls_redactor_get_mode     (LsRedactor   *self);
+/* Only whole names (and aliases, numbers, addresses, notes), not a first
+ * name or surname alone: for labels, where parts are words or places. */
+void         ls_redactor_set_whole_names (LsRedactor *self,
+                                       gboolean      whole_names);
 /* TEXT with every secret replaced; a new string. */
 char        *ls_redactor_text         (LsRedactor   *self,
                                        const char   *text);
