@@ -18,6 +18,8 @@
 #include "ls-case.h"
 #include "ls-case-audit.h"
 #include "ls-demo.h"
+#include "ls-export.h"
+#include "ls-network-export.h"
 #include "ls-safeguarding.h"
 
 static char *demo_path;
@@ -452,6 +454,80 @@ test_svg_text (void)
   g_assert_nonnull (strstr (redacted_xml, ">Person "));
 }
 
+/* What the window shows is what is exported: the network view's zoom and
+ * centre travel with the export (as the dialog passes them), so a view
+ * zoomed in on part of the map exports that part, at any size. */
+static void
+test_on_screen (void)
+{
+  LsNetworkLoad load = { LS_GRAPH_QUERY_INIT, LS_NETWORK_LAYOUT_AUTO, FALSE, NULL, 0 };
+  g_autoptr(LsCase) kase = ls_case_open (demo_path, NULL);
+  g_autoptr(LsNetworkScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fit_path = g_build_filename (dir, "screen-fit.svg", NULL);
+  g_autofree char *zoom_path = g_build_filename (dir, "screen-zoom.svg", NULL);
+  g_autofree char *big_path = g_build_filename (dir, "screen-zoom-big.svg", NULL);
+  g_autofree char *fit = NULL, *zoom = NULL, *big = NULL;
+  LsExportRequest request = LS_EXPORT_REQUEST_INIT;
+  LsNetworkExportScreen *screen;
+  LsNetworkViewState state;
+
+  load.data_version = ls_case_get_data_version (kase);
+  scene = ls_network_load (ls_case_get_db (kase), &load, NULL, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  ls_network_view_state_init (&state);
+  state.width = 800;
+  state.height = 600;
+  state.show_chrome = TRUE;
+  ls_network_render_fit (scene, &state);
+
+  request.kase = kase;
+  request.width = 800;
+  request.height = 600;
+  screen = ls_network_export_screen_new (scene, &state);
+  request.screen = screen;
+  g_assert_true (ls_export_write (ls_network_export_view (), &request, LS_EXPORT_SVG, fit_path, &error));
+  ls_network_export_screen_free (screen);
+
+  /* Zoomed in eight times on the centre: far fewer nodes on the page. */
+  state.zoom *= 8;
+  screen = ls_network_export_screen_new (scene, &state);
+  request.screen = screen;
+  g_assert_true (ls_export_write (ls_network_export_view (), &request, LS_EXPORT_SVG, zoom_path, &error));
+  /* The same view on a page twice the size shows the same part, larger. */
+  request.width = 1600;
+  request.height = 1200;
+  g_assert_true (ls_export_write (ls_network_export_view (), &request, LS_EXPORT_SVG, big_path, &error));
+  ls_network_export_screen_free (screen);
+
+  g_assert_true (g_file_get_contents (fit_path, &fit, NULL, NULL));
+  g_assert_true (g_file_get_contents (zoom_path, &zoom, NULL, NULL));
+  g_assert_true (g_file_get_contents (big_path, &big, NULL, NULL));
+  /* Labels at the edge of the fitted map are off the zoomed page. */
+  {
+    g_autoptr(GRegex) label = g_regex_new (">([^<]+)</text>", 0, 0, NULL);
+    g_autoptr(GMatchInfo) match = NULL;
+    guint gone = 0, kept = 0, gone_big = 0;
+
+    for (g_regex_match (label, fit, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+      {
+        g_autofree char *text = g_match_info_fetch (match, 0);
+
+        if (strstr (zoom, text) == NULL)
+          gone++;
+        else
+          kept++;
+        /* The page twice the size shows the same part, larger. */
+        gone_big += strstr (big, text) == NULL;
+      }
+    g_assert_cmpuint (gone, >, 10);
+    g_assert_cmpuint (gone_big, >, 10);
+    g_assert_cmpuint (kept, >, 3);     /* title, marking, legend */
+  }
+  g_assert_nonnull (strstr (zoom, ">OFFICIAL-SENSITIVE</text>"));
+  g_assert_nonnull (strstr (big, "width=\"1200pt\""));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -477,6 +553,7 @@ main (int    argc,
   g_test_add_func ("/export/marking-every-page", test_marking_every_page);
   g_test_add_func ("/export/audit", test_audit);
   g_test_add_func ("/export/svg-text", test_svg_text);
+  g_test_add_func ("/export/on-screen", test_on_screen);
   g_test_add_func ("/export/redact-all", test_redact_all);
   g_test_add_func ("/export/redact-partner", test_redact_partner);
 
