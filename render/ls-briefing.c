@@ -638,6 +638,7 @@ ls_briefing_write (const LsBriefingOptions  *options,
 {
   g_auto(Brief) b = { options };
   g_autoptr(GHashTable) keep = NULL;
+  g_autoptr(LsLineFacts) facts = NULL;
   g_autofree char *operation = NULL;
   g_autofree char *title = NULL;
   LsAnalysisOptions aopts = LS_ANALYSIS_OPTIONS_INIT;
@@ -657,7 +658,10 @@ ls_briefing_write (const LsBriefingOptions  *options,
   if (b.analysis == NULL)
     return FALSE;
   progress (&b, 0.3);
-  b.safeguarding = ls_safeguarding_build (b.db, NULL, NULL, options->cancellable, error);
+  /* The list the Safeguarding page shows: with the line's facts (who
+   * holds and runs the line) from the analysis. */
+  facts = ls_line_facts_from_analysis_result (b.db, b.analysis);
+  b.safeguarding = ls_safeguarding_build (b.db, NULL, facts, options->cancellable, error);
   if (b.safeguarding == NULL)
     return FALSE;
   progress (&b, 0.5);
