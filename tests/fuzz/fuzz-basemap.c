@@ -8,27 +8,10 @@
 #define G_LOG_DOMAIN "fuzz-basemap"
 #include "config.h"
 
-#include <stdlib.h>
-
 #include <math.h>
 
 #include "ls-basemap.h"
-
-int LLVMFuzzerTestOneInput (const guint8 *data,
-                            size_t        size);
-
-/* An abort (not GLib's breakpoint trap) is what libFuzzer records as a
- * crash and saves the input for. */
-static void
-abort_on_critical (const char     *domain,
-                   GLogLevelFlags  level,
-                   const char     *message,
-                   gpointer        data)
-{
-  g_log_default_handler (domain, level, message, data);
-  if (level & (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR))
-    abort ();
-}
+#include "fuzz-common.h"
 
 static const char empty_collection[] = "{\"type\":\"FeatureCollection\",\"features\":[]}";
 static const char towns_header[] = "name,lat,lon,population\nNorwich,52.62783,1.29834,213166\n";
@@ -96,8 +79,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autoptr(GBytes) collection = g_bytes_new_static (empty_collection, strlen (empty_collection));
   g_autoptr(GBytes) towns = g_bytes_new_static (towns_header, strlen (towns_header));
 
-  /* Criticals are bugs here: bad data must give a GError. */
-  g_log_set_default_handler (abort_on_critical, NULL);
+  fuzz_abort_on_criticals ();
 
   if (slot == 0)
     load (input, collection, towns);

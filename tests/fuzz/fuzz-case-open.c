@@ -13,22 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "ls-case.h"
-
-int LLVMFuzzerTestOneInput (const guint8 *data,
-                            size_t        size);
-
-/* An abort (not GLib's breakpoint trap) is what libFuzzer records as a
- * crash and saves the input for. */
-static void
-abort_on_critical (const char     *domain,
-                   GLogLevelFlags  level,
-                   const char     *message,
-                   gpointer        data)
-{
-  g_log_default_handler (domain, level, message, data);
-  if (level & (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR))
-    abort ();
-}
+#include "fuzz-common.h"
 
 static char *fuzz_dir;
 
@@ -49,8 +34,7 @@ fuzz_path (void)
       g_assert (fuzz_dir != NULL);
       atexit (remove_fuzz_dir);
       path = g_build_filename (fuzz_dir, "fuzz.linesight", NULL);
-      /* Criticals are bugs here: bad data must give a GError. */
-      g_log_set_default_handler (abort_on_critical, NULL);
+      fuzz_abort_on_criticals ();
     }
 
   return path;

@@ -11,9 +11,7 @@
 
 #include "ls-case.h"
 #include "ls-import.h"
-
-int LLVMFuzzerTestOneInput (const guint8 *data,
-                            size_t        size);
+#include "fuzz-common.h"
 
 static LsCase *
 fuzz_case (void)

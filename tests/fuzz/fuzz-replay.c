@@ -7,15 +7,14 @@
 
 #include <glib.h>
 
+#include "fuzz-common.h"
+
 #ifndef FUZZ_CORPUS
 #define FUZZ_CORPUS "csv"
 #endif
 #ifndef FUZZ_NAME
 #define FUZZ_NAME "csv-import"
 #endif
-
-int LLVMFuzzerTestOneInput (const guint8 *data,
-                            size_t        size);
 
 static void
 test_replay (gconstpointer data)
