@@ -223,21 +223,6 @@ activity_span (LsDetectContext *ctx,
     }
 }
 
-static guint
-overlap (GHashTable *a,
-         GHashTable *b)
-{
-  GHashTableIter iter;
-  gpointer key;
-  guint n = 0;
-
-  g_hash_table_iter_init (&iter, a);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    n += g_hash_table_contains (b, key);
-
-  return n;
-}
-
 static void
 describe (LsDetectContext *ctx,
           LsDealLine      *d,
@@ -245,7 +230,7 @@ describe (LsDetectContext *ctx,
           guint            short_calls)
 {
   guint n_callers = g_hash_table_size (d->callers);
-  guint answered = overlap (d->callers, d->recipients);
+  guint answered = ls_detect_count_shared (d->callers, d->recipients);
   double fs = MIN (1.0, d->flare_days / 5.0);
   double cs = MIN (1.0, n_callers / 15.0);
   double os = n_callers > 0 ? (double) answered / n_callers : 0.0;

@@ -32,21 +32,6 @@ customers_of (LsDealLine *d)
   return set;
 }
 
-static guint
-shared (GHashTable *a,
-        GHashTable *b)
-{
-  GHashTableIter iter;
-  gpointer key;
-  guint n = 0;
-
-  g_hash_table_iter_init (&iter, a);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    n += g_hash_table_contains (b, key);
-
-  return n;
-}
-
 /* The last texts of the old line and the first of the new one. */
 static void
 add_handover_evidence (LsDetectContext *ctx,
@@ -149,7 +134,7 @@ ls_detect_successor_lines (LsDetectContext  *ctx,
           if (j == i || new_line->first_out <= old_line->first_out || new_line->last_out <= old_line->last_out ||
               ABS (new_line->first_out - old_line->last_out) > HANDOVER_SLACK)
             continue;
-          common = shared (a, b);
+          common = ls_detect_count_shared (a, b);
           jaccard = (double) common / MAX (1, g_hash_table_size (a) + g_hash_table_size (b) - common);
           if (jaccard >= MIN_JACCARD && jaccard > best_j)
             {

@@ -116,3 +116,18 @@ ls_detect_local_day (gint64 when)
 
   return (when + g_date_time_get_utc_offset (local) / G_USEC_PER_SEC) / 86400;
 }
+
+guint
+ls_detect_count_shared (GHashTable *a,
+                        GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key;
+  guint n = 0;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    n += g_hash_table_contains (b, key);
+
+  return n;
+}

@@ -69,6 +69,9 @@ char       *ls_detect_format_time   (gint64           when);
 char       *ls_detect_format_day    (gint64           when);
 /* The day (in UK time) of WHEN, as a count of days: for "on N different days". */
 gint64      ls_detect_local_day     (gint64           when);
+/* How many keys of set A are also in set B. */
+guint       ls_detect_count_shared  (GHashTable      *a,
+                                     GHashTable      *b);
 void        ls_deal_line_free       (gpointer         data);
 
 gboolean ls_detect_deal_lines      (LsDetectContext *ctx,
