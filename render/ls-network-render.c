@@ -570,7 +570,7 @@ reserve_chrome (Placer                   *p,
                 const LsNetworkViewState *state)
 {
   LsNetworkLabel title = { -1, 0, 0, 480, 118 };
-  LsNetworkLabel legend = { -1, state->width - 250, state->height - 270, 250, 270 };
+  LsNetworkLabel legend = { -1, state->width - 250, state->height - 290, 250, 290 };
 
   if (!state->show_chrome)
     return;
@@ -887,6 +887,21 @@ legend_body (LegendPen                *pen,
       cairo_stroke (cr);
     }
   legend_text (pen, 20, _("Line width: contacts (log)"), FALSE);
+
+  if (ls_graph_get_query (scene->graph)->separate_phones)
+    {
+      static const double dash[] = { 3, 3 };
+
+      cairo_save (cr);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_set_line_width (cr, 1);
+      cairo_set_source_rgba (cr, 0.35, 0.35, 0.40, 0.8);
+      cairo_move_to (cr, pen->x, pen->y + 8);
+      cairo_line_to (cr, pen->x + 14, pen->y + 8);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      legend_text (pen, 20, _("Phone attributed to a person"), FALSE);
+    }
 }
 
 static void
@@ -895,7 +910,9 @@ draw_legend (cairo_t                  *cr,
              const LsNetworkViewState *state)
 {
   g_autoptr(PangoLayout) layout = label_layout (cr, 12, FALSE);
-  const double w = 232, h = 17 * 12 + 16;
+  gboolean separate = ls_graph_get_query (scene->graph)->separate_phones;
+  guint rows = (state->color_by == LS_NETWORK_COLOR_ROLE ? 12 : 7) + (separate ? 1 : 0);
+  const double w = 232, h = 17 * rows + 16;
   double x = state->width - w - 14, y = state->height - h - 34;
   LegendPen pen = { cr, layout, x + 10, y + 8 };
 
