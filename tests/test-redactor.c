@@ -144,12 +144,10 @@ test_partner_shared_surname (void)
     { .name = "Kai Thompson", .dob = "2008-05-01", .line = 2 },
     { .name = "Denise Thompson", .line = 3 },
   };
-  LsCaseWriter *w = ls_case_writer_begin (kase, LS_IMPORT_KIND_PEOPLE, "p.csv", "", NULL, &error);
   gint64 kai;
 
-  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
-    g_assert_true (ls_case_writer_add_person (w, &people[i], NULL, &error));
-  g_assert_true (ls_case_writer_commit (w, &error));
+  g_assert_no_error (error);
+  test_case_write_people (kase, people, G_N_ELEMENTS (people));
   kai = ls_sqlite_query_int (ls_case_get_db (kase), "SELECT id FROM people WHERE name = 'Kai Thompson'", -1);
   g_hash_table_add (keep, g_memdup2 (&kai, sizeof kai));
   r = ls_redactor_new (ls_case_get_db (kase), LS_REDACTION_PARTNER, keep, &error);
