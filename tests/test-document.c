@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "ls-document.h"
+#include "test-pdf.h"
 
 static char *
 run (const char *const *argv)
@@ -20,16 +21,6 @@ run (const char *const *argv)
   g_assert_no_error (error);
   g_assert_cmpint (status, ==, 0);
   return g_steal_pointer (&out);
-}
-
-static char *
-page_text (const char *pdf,
-           guint       page)
-{
-  g_autofree char *n = g_strdup_printf ("%u", page);
-  const char *argv[] = { "pdftotext", "-layout", "-f", n, "-l", n, pdf, "-", NULL };
-
-  return run (argv);
 }
 
 static void
@@ -91,7 +82,7 @@ test_pages (void)
 
   for (guint p = 1; p <= pages; p++)
     {
-      g_autofree char *text = page_text (pdf, p);
+      g_autofree char *text = test_pdf_text (pdf, TRUE, p);
       g_autofree char *expect = g_strdup_printf ("Page %u of %u", p, pages);
       char *first = strstr (text, "OFFICIAL-SENSITIVE");
 
@@ -104,12 +95,12 @@ test_pages (void)
     }
 
   {
-    g_autofree char *first_page = page_text (pdf, 1);
-    g_autofree char *last_page = page_text (pdf, pages);
+    g_autofree char *first_page = test_pdf_text (pdf, TRUE, 1);
+    g_autofree char *last_page = test_pdf_text (pdf, TRUE, pages);
     const char *info_argv[] = { "pdfinfo", pdf, NULL };
     g_autofree char *info = run (info_argv);
 
-    g_autofree char *second_page = page_text (pdf, 2);
+    g_autofree char *second_page = test_pdf_text (pdf, TRUE, 2);
 
     g_assert_nonnull (strstr (first_page, "<b>with</b> angle brackets & ampersands"));
     /* The long paragraph starts on page 1 and runs on to page 2, no line lost. */
@@ -122,22 +113,13 @@ test_pages (void)
   }
 }
 
-/* Whether poppler's pdftotext is there to read PDFs back. */
-static gboolean
-have_pdftotext (void)
-{
-  g_autofree char *path = g_find_program_in_path ("pdftotext");
-
-  return path != NULL;
-}
-
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-  if (!have_pdftotext ())
+  if (!test_pdf_have_pdftotext ())
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return g_test_run ();

@@ -19,15 +19,7 @@
 #include "ls-map-render.h"
 #include "ls-projection.h"
 #include "test-case-builder.h"
-
-/* Whether poppler's pdftotext is there to read PDFs back. */
-static gboolean
-have_pdftotext (void)
-{
-  g_autofree char *path = g_find_program_in_path ("pdftotext");
-
-  return path != NULL;
-}
+#include "test-pdf.h"
 
 /* Known points, ETRS89 (= WGS84 to well under a metre) to National Grid.
  *
@@ -740,19 +732,13 @@ test_export_pdf (Fixture *f, gconstpointer data)
   g_autofree char *text = NULL;
   g_autofree char *flat = NULL;
   g_auto(GStrv) words = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { "pdftotext", path, "-", NULL };
-  int status;
 
-  if (!have_pdftotext ())
+  if (!test_pdf_have_pdftotext ())
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return;
     }
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &text, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  text = test_pdf_text (path, FALSE, 0);
   /* The attribution wraps over lines: compare with whitespace squashed. */
   words = g_regex_split_simple ("\\s+", text, 0, 0);
   flat = g_strjoinv (" ", words);

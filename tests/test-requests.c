@@ -15,6 +15,7 @@
 #include "ls-results.h"
 #include "ls-results-document.h"
 #include "test-case-builder.h"
+#include "test-pdf.h"
 
 #include <string.h>
 #include <sys/wait.h>
@@ -267,19 +268,6 @@ test_draft_customer (void)
   g_assert_cmpuint (g_strv_length (draft->linked_people), ==, 0);
 }
 
-static char *
-pdf_text (const char *pdf)
-{
-  const char *argv[] = { "pdftotext", pdf, "-", NULL };
-  char *out = NULL;
-  int status = 0;
-
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                               NULL, NULL, &out, NULL, &status, NULL));
-  g_assert_cmpint (status, ==, 0);
-  return out;
-}
-
 /* The redacted results summary names nobody and shows no number. */
 static void
 test_results_redacted (void)
@@ -317,8 +305,8 @@ test_results_redacted (void)
   redacted = ls_results_document (results, kase, TRUE);
   g_assert_true (ls_document_write_pdf (plain, plain_pdf, &error));
   g_assert_true (ls_document_write_pdf (redacted, redacted_pdf, &error));
-  plain_text = pdf_text (plain_pdf);
-  redacted_text = pdf_text (redacted_pdf);
+  plain_text = test_pdf_text (plain_pdf, FALSE, 0);
+  redacted_text = test_pdf_text (redacted_pdf, FALSE, 0);
 
   /* The plain one shows the line; the redacted one shows neither the line,
    * nor the operation, nor anyone — but the same counts. */
@@ -396,7 +384,7 @@ test_cli_request (void)
   info_argv[1] = pdf;
   g_assert_true (g_spawn_sync (NULL, (char **) info_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &info, NULL, NULL, NULL));
   g_assert_nonnull (strstr (info, "Pages:           1"));
-  text = pdf_text (pdf);
+  text = test_pdf_text (pdf, FALSE, 0);
   g_assert_true (g_str_has_prefix (g_strchug (text), "OFFICIAL-SENSITIVE"));
   g_assert_nonnull (strstr (strstr (text, "OFFICIAL-SENSITIVE") + 1, "OFFICIAL-SENSITIVE"));
   g_assert_nonnull (strstr (text, "URGENT"));
@@ -430,15 +418,6 @@ test_cli_request (void)
   }
 }
 
-/* Whether poppler's pdftotext is there to read PDFs back. */
-static gboolean
-have_pdftotext (void)
-{
-  g_autofree char *path = g_find_program_in_path ("pdftotext");
-
-  return path != NULL;
-}
-
 int
 main (int    argc,
       char **argv)
@@ -452,7 +431,7 @@ main (int    argc,
   g_test_add_func ("/requests/outcomes", test_outcomes);
   g_test_add_func ("/requests/draft/deal-line", test_draft_deal_line);
   g_test_add_func ("/requests/draft/customer", test_draft_customer);
-  if (have_pdftotext ())
+  if (test_pdf_have_pdftotext ())
     {
       g_test_add_func ("/requests/results/redacted", test_results_redacted);
       g_test_add_func ("/requests/cli", test_cli_request);

@@ -17,15 +17,7 @@
 #include "ls-referral-render.h"
 #include "ls-safeguarding.h"
 #include "test-case-builder.h"
-
-/* Whether poppler's pdftotext is there to read PDFs back. */
-static gboolean
-have_pdftotext (void)
-{
-  g_autofree char *path = g_find_program_in_path ("pdftotext");
-
-  return path != NULL;
-}
+#include "test-pdf.h"
 
 #define T0   1717405200 /* Monday 2024-06-03 10:00 BST */
 #define DAY  86400
@@ -631,20 +623,6 @@ run (const char * const *argv,
   return out;
 }
 
-static char *
-pdf_text (const char *pdf)
-{
-  g_autofree char *quoted = g_shell_quote (pdf);
-  g_autofree char *command = g_strdup_printf ("pdftotext -layout %s -", quoted);
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-
-  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, NULL, &error));
-  g_assert_no_error (error);
-
-  return out;
-}
-
 static guint
 count_occurrences (const char *haystack,
                    const char *needle)
@@ -723,12 +701,12 @@ test_cli (void)
                                         "SELECT count(*) FROM audit_log WHERE action = 'export'"
                                         " AND subject = 'referral'", -1), ==, 1);
 
-  if (!have_pdftotext ())
+  if (!test_pdf_have_pdftotext ())
     {
       g_test_skip ("pdftotext (poppler-utils) is not installed");
       return;
     }
-  text = pdf_text (pdf);
+  text = test_pdf_text (pdf, TRUE, 0);
   g_assert_nonnull (strstr (text, "OFFICIAL-SENSITIVE"));
   g_assert_nonnull (strstr (text, "Kai Brooks"));
   g_assert_nonnull (strstr (text, "2008-09-01"));
