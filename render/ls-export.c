@@ -311,27 +311,27 @@ status_ok (cairo_status_t   status,
   return FALSE;
 }
 
-/* Puts <title> first in the SVG's root element and the captured text last. */
+/* Puts <title> first in the SVG's root element. */
 static void
 svg_finish (GByteArray *svg,
-            const char *title,
-            const char *text)
+            const char *title)
 {
-  g_autoptr(GString) out = g_string_new_len ((const char *) svg->data, svg->len);
-  const char *root = strstr (out->str, "<svg");
-  const char *end = root ? strchr (root, '>') : NULL;
-  const char *close = g_strrstr (out->str, "</svg>");
+  g_autoptr(GString) out = NULL;
+  const char *root, *end;
 
-  if (end == NULL || close == NULL)
+  if (title == NULL)
     return;
-  g_string_insert (out, close - out->str, text);
-  if (title != NULL)
-    {
-      g_autofree char *escaped = g_markup_escape_text (title, -1);
-      g_autofree char *element = g_strdup_printf ("\n<title>%s</title>", escaped);
+  out = g_string_new_len ((const char *) svg->data, svg->len);
+  root = strstr (out->str, "<svg");
+  end = root ? strchr (root, '>') : NULL;
+  if (end == NULL)
+    return;
+  {
+    g_autofree char *escaped = g_markup_escape_text (title, -1);
+    g_autofree char *element = g_strdup_printf ("\n<title>%s</title>", escaped);
 
-      g_string_insert (out, end + 1 - out->str, element);
-    }
+    g_string_insert (out, end + 1 - out->str, element);
+  }
   g_byte_array_set_size (svg, 0);
   g_byte_array_append (svg, (const guint8 *) out->str, out->len);
 }
@@ -405,6 +405,7 @@ write_vector (const Job   *job,
     }
   g_autoptr(LsTextCapture) capture = ls_text_capture_new (job->redactor, !pdf);
   g_autoptr(GByteArray) svg = g_byte_array_new ();
+  g_autofree char *with_text = NULL;
   guint n_pages = pdf && job->view->n_pages ? MAX (1, job->view->n_pages (job->data)) : 1;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -446,7 +447,11 @@ write_vector (const Job   *job,
   if (pdf)
     return TRUE;
 
-  svg_finish (svg, job->title, ls_text_capture_get_svg (capture));
+  g_byte_array_append (svg, (const guint8 *) "", 1);
+  with_text = ls_text_capture_finish_svg (capture, (const char *) svg->data);
+  g_byte_array_set_size (svg, 0);
+  g_byte_array_append (svg, (const guint8 *) with_text, strlen (with_text));
+  svg_finish (svg, job->title);
   return g_file_set_contents (path, (const char *) svg->data, svg->len, error);
 }
 

@@ -3,8 +3,12 @@
  * in an SVG could not be searched, and a test could not prove it redacted.
  * Here each run of a layout becomes a <text> element at the run's
  * baseline, in the run's font, size and colour, stretched to the run's
- * width (textLength) so it sits where the glyphs would. The elements go on
- * top of the drawing: labels are drawn last in every view anyway. */
+ * width (textLength) so it sits where the glyphs would. To keep the
+ * drawing's order (a title box drawn over a town's name hides it, as on
+ * screen) and its clips, each run leaves a marker in the drawing: a faint
+ * rectangle in a colour that numbers it. Cairo writes the marker where the
+ * run belongs, inside its clip group (or drops it with the run when it is
+ * clipped away), and ls_text_capture_finish_svg() puts the <text> there. */
 #define G_LOG_DOMAIN "ls-render-text"
 #include "config.h"
 
@@ -17,8 +21,7 @@ struct _LsTextCapture
 {
   LsRedactor *redactor;
   gboolean    svg;
-  GString    *elements;
-  guint       n_strings;
+  GPtrArray  *elements;    /* the <text> of run N, drawn as marker N */
 };
 
 static const cairo_user_data_key_t capture_key;
@@ -31,7 +34,7 @@ ls_text_capture_new (LsRedactor *redactor,
 
   self->redactor = redactor;
   self->svg = svg;
-  self->elements = g_string_new (NULL);
+  self->elements = g_ptr_array_new_with_free_func (g_free);
 
   return self;
 }
@@ -41,7 +44,7 @@ ls_text_capture_free (LsTextCapture *self)
 {
   if (self == NULL)
     return;
-  g_string_free (self->elements, TRUE);
+  g_ptr_array_unref (self->elements);
   g_free (self);
 }
 
@@ -54,16 +57,75 @@ ls_text_capture_attach (LsTextCapture *self,
   cairo_set_user_data (cr, &capture_key, self, NULL);
 }
 
-const char *
-ls_text_capture_get_svg (LsTextCapture *self)
+/* Markers are red 3/255, green and blue the run's number, alpha 0.01:
+ * no drawing uses that colour that faintly. */
+#define MARKER_RED 3
+#define MARKER_ALPHA 0.01
+#define MARKER_MAX 65536
+
+static void
+draw_marker (cairo_t *cr,
+             guint    index,
+             double   x,
+             double   y,
+             double   width,
+             double   height)
 {
-  return self->elements->str;
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_rectangle (cr, x, y, MAX (width, 0.5), MAX (height, 0.5));
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  cairo_set_source_rgba (cr, MARKER_RED / 255.0, (index >> 8) / 255.0, (index & 0xff) / 255.0, MARKER_ALPHA);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+static int
+percent_to_byte (const char *text)
+{
+  return (int) (g_ascii_strtod (text, NULL) * 2.55 + 0.5);
+}
+
+static gboolean
+replace_marker (const GMatchInfo *match,
+                GString          *out,
+                gpointer          data)
+{
+  LsTextCapture *self = data;
+  g_autofree char *r = g_match_info_fetch (match, 1);
+  g_autofree char *g = g_match_info_fetch (match, 2);
+  g_autofree char *b = g_match_info_fetch (match, 3);
+  guint index = percent_to_byte (g) << 8 | percent_to_byte (b);
+
+  if (percent_to_byte (r) == MARKER_RED && index < self->elements->len)
+    {
+      g_string_append (out, self->elements->pdata[index]);
+    }
+  else
+    {
+      g_autofree char *whole = g_match_info_fetch (match, 0);
+      g_string_append (out, whole);
+    }
+
+  return FALSE;
+}
+
+char *
+ls_text_capture_finish_svg (LsTextCapture *self,
+                            const char    *svg)
+{
+  g_autoptr(GRegex) marker = g_regex_new ("<path style=\"[^\"]*fill:rgb\\(([0-9.]+)%,([0-9.]+)%,([0-9.]+)%\\);"
+                                          "fill-opacity:0\\.01;\"[^>]*/>\n?", 0, 0, NULL);
+
+  g_return_val_if_fail (self != NULL && svg != NULL, NULL);
+
+  return g_regex_replace_eval (marker, svg, -1, 0, 0, replace_marker, self, NULL);
 }
 
 guint
 ls_text_capture_get_n_strings (LsTextCapture *self)
 {
-  return self->n_strings;
+  return self->elements->len;
 }
 
 /* LAYOUT, or a copy holding the redacted text (in *COPY). */
@@ -164,6 +226,8 @@ record_run (LsTextCapture    *self,
             double            x,
             double            y,
             double            width,
+            double            top,
+            double            height,
             const double     *halo,
             double            halo_width)
 {
@@ -172,8 +236,9 @@ record_run (LsTextCapture    *self,
   /* Fonts are sized on the device: back to user space, where <text> is. */
   double font_scale = ctm && pango_matrix_get_font_scale_factor (ctm) > 0 ? pango_matrix_get_font_scale_factor (ctm) : 1;
   g_autoptr(PangoFontDescription) desc = pango_font_describe_with_absolute_size (item->analysis.font);
-  g_autofree char *content = NULL, *family = NULL;
-  GString *out = self->elements;
+  g_autofree char *content = NULL, *family = NULL, *escaped = NULL;
+  g_autoptr(GString) common = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
   cairo_matrix_t m;
   double rgba[4];
 
@@ -188,43 +253,49 @@ record_run (LsTextCapture    *self,
   cairo_get_matrix (cr, &m);
   run_color (cr, item, rgba);
   family = g_markup_escape_text (pango_font_description_get_family (desc) ? pango_font_description_get_family (desc) : "sans-serif", -1);
-  g_string_append (out, "<text xml:space=\"preserve\" transform=\"matrix(");
-  append_number (out, m.xx); g_string_append_c (out, ' ');
-  append_number (out, m.yx); g_string_append_c (out, ' ');
-  append_number (out, m.xy); g_string_append_c (out, ' ');
-  append_number (out, m.yy); g_string_append_c (out, ' ');
-  append_number (out, m.x0); g_string_append_c (out, ' ');
-  append_number (out, m.y0);
-  g_string_append (out, ")\" x=\"");
-  append_number (out, x);
-  g_string_append (out, "\" y=\"");
-  append_number (out, y);
-  g_string_append_printf (out, "\" font-family=\"%s, sans-serif\" font-size=\"", family);
-  append_number (out, pango_font_description_get_size (desc) / (double) PANGO_SCALE / font_scale);
-  g_string_append_printf (out, "\" font-weight=\"%d\"", (int) pango_font_description_get_weight (desc));
+  common = g_string_new ("xml:space=\"preserve\" transform=\"matrix(");
+  append_number (common, m.xx); g_string_append_c (common, ' ');
+  append_number (common, m.yx); g_string_append_c (common, ' ');
+  append_number (common, m.xy); g_string_append_c (common, ' ');
+  append_number (common, m.yy); g_string_append_c (common, ' ');
+  append_number (common, m.x0); g_string_append_c (common, ' ');
+  append_number (common, m.y0);
+  g_string_append (common, ")\" x=\"");
+  append_number (common, x);
+  g_string_append (common, "\" y=\"");
+  append_number (common, y);
+  g_string_append_printf (common, "\" font-family=\"%s, sans-serif\" font-size=\"", family);
+  append_number (common, pango_font_description_get_size (desc) / (double) PANGO_SCALE / font_scale);
+  g_string_append_printf (common, "\" font-weight=\"%d\"", (int) pango_font_description_get_weight (desc));
   if (pango_font_description_get_style (desc) != PANGO_STYLE_NORMAL)
-    g_string_append (out, " font-style=\"italic\"");
+    g_string_append (common, " font-style=\"italic\"");
   if (width > 0)
     {
-      g_string_append (out, " textLength=\"");
-      append_number (out, width);
-      g_string_append (out, "\" lengthAdjust=\"spacingAndGlyphs\"");
+      g_string_append (common, " textLength=\"");
+      append_number (common, width);
+      g_string_append (common, "\" lengthAdjust=\"spacingAndGlyphs\"");
     }
-  append_color (out, "fill", rgba[0], rgba[1], rgba[2], rgba[3]);
+  escaped = g_markup_escape_text (content, -1);
+
+  /* The halo is a stroked copy underneath (paint-order is not read by
+   * every SVG viewer), hidden from screen readers. */
   if (halo != NULL)
     {
+      g_string_append_printf (out, "<text %s fill=\"none\" aria-hidden=\"true\"", common->str);
       append_color (out, "stroke", halo[0], halo[1], halo[2], halo[3]);
       g_string_append (out, " stroke-width=\"");
       append_number (out, halo_width);
-      g_string_append (out, "\" stroke-linejoin=\"round\" paint-order=\"stroke\"");
+      g_string_append_printf (out, "\" stroke-linejoin=\"round\">%s</text>\n", escaped);
     }
-  g_string_append_c (out, '>');
-  {
-    g_autofree char *escaped = g_markup_escape_text (content, -1);
-    g_string_append (out, escaped);
-  }
-  g_string_append (out, "</text>\n");
-  self->n_strings++;
+  g_string_append_printf (out, "<text %s", common->str);
+  append_color (out, "fill", rgba[0], rgba[1], rgba[2], rgba[3]);
+  g_string_append_printf (out, ">%s</text>\n", escaped);
+
+  if (self->elements->len < MARKER_MAX)
+    {
+      draw_marker (cr, self->elements->len, x, top, width, height);
+      g_ptr_array_add (self->elements, g_string_free (g_steal_pointer (&out), FALSE));
+    }
 }
 
 /* One element per run: runs change font (bold spans), and each has its
@@ -238,9 +309,10 @@ record (LsTextCapture *self,
 {
   g_autoptr(PangoLayoutIter) iter = pango_layout_get_iter (layout);
   const char *text = pango_layout_get_text (layout);
+  gboolean had_point = cairo_has_current_point (cr);
   double x0 = 0, y0 = 0;
 
-  if (cairo_has_current_point (cr))
+  if (had_point)
     cairo_get_current_point (cr, &x0, &y0);
   do
     {
@@ -257,9 +329,14 @@ record (LsTextCapture *self,
       h = logical.height / (double) PANGO_SCALE;
       baseline = y0 + pango_layout_iter_get_baseline (iter) / (double) PANGO_SCALE;
       if (visible (cr, x, y, w, h))
-        record_run (self, cr, layout, text, run, x, baseline, w, halo, halo_width);
+        record_run (self, cr, layout, text, run, x, baseline, w, y, h, halo, halo_width);
     }
   while (pango_layout_iter_next_run (iter));
+  /* The markers took the path; the current point stays as showing text
+   * leaves it. */
+  cairo_new_path (cr);
+  if (had_point)
+    cairo_move_to (cr, x0, y0);
 }
 
 void

@@ -23,8 +23,10 @@ void           ls_text_capture_free      (LsTextCapture *self);
 /* From now on text drawn on CR goes through SELF (until CR is destroyed). */
 void           ls_text_capture_attach    (LsTextCapture *self,
                                           cairo_t       *cr);
-/* The strings collected, as SVG <text> elements in the surface's units. */
-const char    *ls_text_capture_get_svg   (LsTextCapture *self);
+/* SVG (as cairo wrote it) with each string's marker replaced by its
+ * <text> element: in drawing order, inside its clip. A new string. */
+char          *ls_text_capture_finish_svg (LsTextCapture *self,
+                                          const char    *svg);
 guint          ls_text_capture_get_n_strings (LsTextCapture *self);
 
 /* Draws LAYOUT at the current point, as pango_cairo_show_layout(). */

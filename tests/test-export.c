@@ -402,6 +402,8 @@ check_redaction (const char *mode)
             count_secrets (kase, plain_text, kept, NULL) == 0)
           g_error ("the unredacted %s export %s names nobody", views[v], formats[f]);
         count_secrets (kase, text, kept, what);
+        /* Every string's place-marker became its <text>. */
+        g_assert_null (strstr (text, "fill-opacity:0.01;"));
         g_assert_nonnull (strstr (text, g_str_equal (views[v], "safeguarding") && kept ? "OFFICIAL" : "Person "));
         /* Only whole names go: a town that shares a word with a name
          * ("Star Cars Norwich") keeps its name on the map. */
