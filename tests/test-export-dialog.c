@@ -13,6 +13,7 @@
 #include "ls-case-audit.h"
 #include "ls-export-dialog.h"
 #include "ls-session.h"
+#include "ls-window.h"
 #include "test-case-builder.h"
 
 static char *case_path;
@@ -201,6 +202,65 @@ test_cancel (void)
   g_rmdir (dir);
 }
 
+static LsExportDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (LS_IS_EXPORT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return LS_EXPORT_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* Ctrl+E (win.export) on each page opens the one Export dialog for that
+ * view, once the view has something to show. */
+static void
+test_window_action (void)
+{
+  static const struct {
+    const char *page, *title;
+  } pages[] = {
+    { "safeguarding", "Export: The children and vulnerable adults at risk" },
+    { "network", "Export: The network map" },
+    { "timeline", "Export: The timeline" },
+    { "map", "Export: The map of where the line operates" },
+  };
+  g_autoptr(GError) error = NULL;
+  LsWindow *window = ls_window_new (NULL);
+
+  g_object_ref_sink (window);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ls_window_load_case (window, case_path, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+      LsExportDialog *dialog = NULL;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i].page);
+      while ((dialog = find_dialog ()) == NULL && g_get_monotonic_time () < deadline)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
+          for (guint k = 0; k < 5; k++)
+            g_main_context_iteration (NULL, TRUE);
+        }
+      g_assert_nonnull (dialog);
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, pages[i].title);
+      g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -215,6 +275,7 @@ main (int    argc,
   g_test_add_func ("/export-dialog/options", test_options);
   g_test_add_func ("/export-dialog/write", test_write);
   g_test_add_func ("/export-dialog/cancel", test_cancel);
+  g_test_add_func ("/export-dialog/window-action", test_window_action);
   rc = g_test_run ();
   g_free (case_path);
 
