@@ -8,24 +8,8 @@
 
 #include "ls-case.h"
 #include "ls-cli.h"
+#include "ls-json.h"
 #include "ls-time.h"
-
-static void
-add_time (JsonBuilder *builder,
-          const char  *member,
-          gint64       when)
-{
-  json_builder_set_member_name (builder, member);
-  if (when < 0)
-    {
-      json_builder_add_null_value (builder);
-    }
-  else
-    {
-      g_autofree char *iso = ls_time_format_iso_utc (when);
-      json_builder_add_string_value (builder, iso);
-    }
-}
 
 static void
 add_meta (JsonBuilder *builder,
@@ -73,8 +57,8 @@ info_to_json (LsCase             *kase,
   add_int (builder, "cells", counts->cells);
   add_int (builder, "events", counts->events);
   add_int (builder, "imports", counts->imports);
-  add_time (builder, "first_call", counts->first_call);
-  add_time (builder, "last_call", counts->last_call);
+  ls_json_add_time (builder, "first_call", counts->first_call);
+  ls_json_add_time (builder, "last_call", counts->last_call);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "ls-cli.h"
+#include "ls-json.h"
 #include "ls-time.h"
 
 /* Keep in the order a person meets them. */
@@ -113,11 +114,7 @@ ls_cli_json_set_string (JsonBuilder *builder,
                         const char  *member,
                         const char  *value)
 {
-  json_builder_set_member_name (builder, member);
-  if (value)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
+  ls_json_add_string (builder, member, value);
 }
 
 void

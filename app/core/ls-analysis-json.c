@@ -9,24 +9,9 @@
 
 #include "ls-analysis-private.h"
 #include "ls-error.h"
-#include "ls-time.h"
+#include "ls-json.h"
 
 #define ANALYSIS_JSON_VERSION 1
-
-static void
-add_time_or_null (JsonBuilder *b,
-                  const char  *member,
-                  gint64       when)
-{
-  json_builder_set_member_name (b, member);
-  if (when < 0)
-    json_builder_add_null_value (b);
-  else
-    {
-      g_autofree char *iso = ls_time_format_iso_utc (when);
-      json_builder_add_string_value (b, iso);
-    }
-}
 
 static void
 add_strings (JsonBuilder *b,
@@ -123,7 +108,7 @@ add_finding (JsonBuilder     *b,
       json_builder_set_member_name (b, "kind");
       json_builder_add_string_value (b, ls_evidence_kind_to_string (e->kind));
       add_int (b, "id", e->row_id);
-      add_time_or_null (b, "time", e->when);
+      ls_json_add_time (b, "time", e->when);
       json_builder_set_member_name (b, "file");
       if (e->file)
         json_builder_add_string_value (b, e->file);
@@ -153,8 +138,8 @@ ls_analysis_to_json (LsAnalysis *self)
 
   json_builder_begin_object (b);
   add_int (b, "version", ANALYSIS_JSON_VERSION);
-  add_time_or_null (b, "from", self->opts.from);
-  add_time_or_null (b, "to", self->opts.to);
+  ls_json_add_time (b, "from", self->opts.from);
+  ls_json_add_time (b, "to", self->opts.to);
   json_builder_set_member_name (b, "options");
   json_builder_begin_object (b);
   add_int (b, "from", self->opts.from);

@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 #include "ls-case-audit.h"
-#include "ls-time.h"
+#include "ls-json.h"
 
 /* Streams the file, so a large PDF is never held whole. */
 char *
@@ -31,23 +31,6 @@ ls_file_sha256 (const char  *path,
   fclose (fp);
 
   return g_strdup (g_checksum_get_string (sum));
-}
-
-static void
-add_time_member (JsonBuilder *b,
-                 const char  *name,
-                 gint64       when)
-{
-  json_builder_set_member_name (b, name);
-  if (when < 0)
-    {
-      json_builder_add_null_value (b);
-    }
-  else
-    {
-      g_autofree char *iso = ls_time_format_iso_utc (when);
-      json_builder_add_string_value (b, iso);
-    }
 }
 
 gboolean
@@ -74,8 +57,8 @@ ls_case_record_export (LsCase                *kase,
   json_builder_add_string_value (b, record->format ? record->format : "");
   json_builder_set_member_name (b, "redaction");
   json_builder_add_string_value (b, record->redaction ? record->redaction : "none");
-  add_time_member (b, "from", record->from);
-  add_time_member (b, "to", record->to);
+  ls_json_add_time (b, "from", record->from);
+  ls_json_add_time (b, "to", record->to);
   json_builder_set_member_name (b, "path");
   {
     g_autofree char *display = g_filename_display_name (absolute);

@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "ls-case.h"
+#include "ls-json.h"
 #include "ls-safeguarding-private.h"
-#include "ls-time.h"
 
 static const struct {
   const char *code;
@@ -224,28 +224,6 @@ sg_describe (Subject              *s,
 /* JSON */
 
 static void
-add_string (JsonBuilder *b,
-            const char  *member,
-            const char  *value)
-{
-  json_builder_set_member_name (b, member);
-  if (value)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_date (JsonBuilder *b,
-          const char  *member,
-          gint64       when)
-{
-  g_autofree char *iso = when >= 0 ? ls_time_format_iso_utc (when) : NULL;
-
-  add_string (b, member, iso);
-}
-
-static void
 add_evidence (JsonBuilder       *b,
               const LsIndicator *ind)
 {
@@ -256,12 +234,12 @@ add_evidence (JsonBuilder       *b,
       const LsIndicatorEvidence *e = &g_array_index (ind->evidence, LsIndicatorEvidence, i);
 
       json_builder_begin_object (b);
-      add_string (b, "table", e->table);
+      ls_json_add_string (b, "table", e->table);
       json_builder_set_member_name (b, "id");
       json_builder_add_int_value (b, e->id);
-      add_date (b, "date", e->when);
-      add_string (b, "source", e->source);
-      add_string (b, "note", e->note);
+      ls_json_add_time (b, "date", e->when);
+      ls_json_add_string (b, "source", e->source);
+      ls_json_add_string (b, "note", e->note);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -274,17 +252,17 @@ add_person (JsonBuilder                *b,
             const LsSafeguardingPerson *p)
 {
   json_builder_begin_object (b);
-  add_string (b, "name", p->name);
-  add_string (b, "date_of_birth", p->dob);
+  ls_json_add_string (b, "name", p->name);
+  ls_json_add_string (b, "date_of_birth", p->dob);
   json_builder_set_member_name (b, "age");
   if (p->age >= 0)
     json_builder_add_int_value (b, p->age);
   else
     json_builder_add_null_value (b);
-  add_date (b, "latest_activity", p->latest_activity);
-  add_string (b, "group", p->child ? "child" : "vulnerable-adult");
-  add_string (b, "area", p->area);
-  add_string (b, "risk", ls_risk_to_string (p->risk));
+  ls_json_add_time (b, "latest_activity", p->latest_activity);
+  ls_json_add_string (b, "group", p->child ? "child" : "vulnerable-adult");
+  ls_json_add_string (b, "area", p->area);
+  ls_json_add_string (b, "risk", ls_risk_to_string (p->risk));
   json_builder_set_member_name (b, "risk_rose_since_review");
   json_builder_add_boolean_value (b, p->risk_rose);
 
@@ -295,10 +273,10 @@ add_person (JsonBuilder                *b,
       const LsIndicator *ind = g_ptr_array_index (p->indicators, i);
 
       json_builder_begin_object (b);
-      add_string (b, "code", ind->code);
-      add_string (b, "text", ind->text);
-      add_date (b, "first", ind->first);
-      add_date (b, "last", ind->last);
+      ls_json_add_string (b, "code", ind->code);
+      ls_json_add_string (b, "text", ind->text);
+      ls_json_add_time (b, "first", ind->first);
+      ls_json_add_time (b, "last", ind->last);
       add_evidence (b, ind);
       json_builder_end_object (b);
     }
@@ -306,12 +284,12 @@ add_person (JsonBuilder                *b,
 
   json_builder_set_member_name (b, "referral");
   json_builder_begin_object (b);
-  add_string (b, "status", ls_referral_status_to_string (p->referral.status));
-  add_string (b, "agency", p->referral.agency);
-  add_string (b, "reference", p->referral.reference);
-  add_string (b, "date", p->referral.date);
-  add_string (b, "recorded_by", p->referral.recorded_by);
-  add_string (b, "reviewed_risk", p->referral.reviewed_risk);
+  ls_json_add_string (b, "status", ls_referral_status_to_string (p->referral.status));
+  ls_json_add_string (b, "agency", p->referral.agency);
+  ls_json_add_string (b, "reference", p->referral.reference);
+  ls_json_add_string (b, "date", p->referral.date);
+  ls_json_add_string (b, "recorded_by", p->referral.recorded_by);
+  ls_json_add_string (b, "reviewed_risk", p->referral.reviewed_risk);
   json_builder_end_object (b);
   json_builder_end_object (b);
 }
