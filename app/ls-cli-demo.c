@@ -75,9 +75,6 @@ print_truth (guint32 seed,
 {
   g_autoptr(LsDemoTruth) truth = ls_demo_truth_new (seed, scale);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *json = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "seed");
@@ -103,12 +100,7 @@ print_truth (guint32 seed,
   add_map (builder, "number_roles", truth->number_roles);
   add_map (builder, "number_owners", truth->number_owners);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", json);
+  ls_cli_print_json (builder);
 }
 
 static gboolean

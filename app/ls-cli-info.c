@@ -34,13 +34,11 @@ add_int (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
-static char *
-info_to_json (LsCase             *kase,
-              const LsCaseCounts *counts)
+static void
+print_json (LsCase             *kase,
+            const LsCaseCounts *counts)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   add_int (builder, "schema_version", LS_CASE_SCHEMA_VERSION);
@@ -60,12 +58,7 @@ info_to_json (LsCase             *kase,
   ls_json_add_time (builder, "first_call", counts->first_call);
   ls_json_add_time (builder, "last_call", counts->last_call);
   json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-
-  return json_generator_to_data (generator, NULL);
+  ls_cli_print_json (builder);
 }
 
 static void
@@ -120,14 +113,9 @@ ls_cli_info (int    argc,
     return ls_cli_fail (error);
 
   if (as_json)
-    {
-      g_autofree char *json = info_to_json (kase, &counts);
-      g_print ("%s\n", json);
-    }
+    print_json (kase, &counts);
   else
-    {
-      print_text (kase, &counts);
-    }
+    print_text (kase, &counts);
 
   return 0;
 }
