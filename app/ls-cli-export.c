@@ -58,17 +58,19 @@ parse_redact (const char  *option,
 }
 
 /* "--redact partner" as well as "--redact=partner": GOption takes an
- * optional value only after "=". */
+ * optional value only after "=". The joined arguments go in OWNED. */
 static void
-join_redact_value (int   *argc,
-                   char **argv)
+join_redact_value (int        *argc,
+                   char      **argv,
+                   GPtrArray  *owned)
 {
   static const char * const values[] = { "all", "partner", "none" };
 
   for (int i = 1; i + 1 < *argc; i++)
     if (g_str_equal (argv[i], "--redact") && g_strv_contains (values, argv[i + 1]))
       {
-        argv[i] = g_strconcat ("--redact=", argv[i + 1], NULL);  /* lives as long as the process */
+        argv[i] = g_strconcat ("--redact=", argv[i + 1], NULL);
+        g_ptr_array_add (owned, argv[i]);
         memmove (&argv[i + 1], &argv[i + 2], (*argc - i - 2) * sizeof (char *));
         argv[--*argc] = NULL;
       }
@@ -127,6 +129,7 @@ ls_cli_export (int    argc,
   g_autofree char *from = NULL, *to = NULL, *people = NULL, *paper = NULL, *orientation = NULL;
   g_autofree char *marking = NULL, *title = NULL;
   g_auto(GStrv) people_list = NULL;
+  g_autoptr(GPtrArray) joined = g_ptr_array_new_with_free_func (g_free);
   LsExportRequest request = LS_EXPORT_REQUEST_INIT;
   int width = 0, height = 0, dpi = 0;
   gboolean relayout = FALSE;
@@ -163,7 +166,7 @@ ls_cli_export (int    argc,
     _("Every export carries the title, the date range and the protective marking, and is recorded "
       "in the case's audit log with the SHA-256 of the file. SVG keeps its text as <text>. "
       "Map exports keep the map's attribution."));
-  join_redact_value (&argc, argv);
+  join_redact_value (&argc, argv, joined);
   if (!ls_cli_parse (context, &argc, &argv, &error))
     return ls_cli_fail (g_steal_pointer (&error));
   if (argc != 2 || out == NULL)
