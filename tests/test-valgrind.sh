@@ -76,9 +76,7 @@ if "$LS" help | grep -q '^  brief '; then
 fi
 if "$LS" help | grep -q '^  export '; then
   vg export-network export "$case_file" --view network --output "$tmp/network.png"
-  vg export-map-svg-partner export "$case_file" --view map --output "$tmp/map.svg" --redact partner
-  vg export-timeline-pdf-a3 export "$case_file" --view timeline --output "$tmp/timeline.pdf" \
-    --paper a3 --orientation portrait --marking SECRET --redact
+  vg export-svg-partner export "$case_file" --view network --output "$tmp/network.svg" --redact partner
 fi
 
 echo "1..$n"
