@@ -75,6 +75,18 @@ keep (const char *path)
     g_file_set_contents (dest, contents, len, NULL);
 }
 
+/* Kept as NAME under LS_TEST_KEEP, if set, through a temporary PNG. */
+static void
+keep_surface (cairo_surface_t *s,
+              const char      *name)
+{
+  g_autofree char *png = g_build_filename (g_get_tmp_dir (), name, NULL);
+
+  cairo_surface_write_to_png (s, png);
+  keep (png);
+  g_unlink (png);
+}
+
 static guint32
 pixel (cairo_surface_t *s,
        int              x,
@@ -199,12 +211,7 @@ test_pixels (void)
     cairo_surface_destroy (replay);
     cairo_surface_destroy (rec);
   }
-  {
-    g_autofree char *png = g_build_filename (g_get_tmp_dir (), "timeline-pixels.png", NULL);
-    cairo_surface_write_to_png (s, png);
-    keep (png);
-    g_unlink (png);
-  }
+  keep_surface (s, "timeline-pixels.png");
   cairo_surface_destroy (s);
 }
 
@@ -246,12 +253,7 @@ test_marks_pixels (void)
   g_assert_cmpuint (pixel (s, (int) x + 25, (int) y), ==, pixel (s, (int) x + 26, (int) y));
 
   cairo_destroy (cr);
-  {
-    g_autofree char *png = g_build_filename (g_get_tmp_dir (), "timeline-marks.png", NULL);
-    cairo_surface_write_to_png (s, png);
-    keep (png);
-    g_unlink (png);
-  }
+  keep_surface (s, "timeline-marks.png");
   cairo_surface_destroy (s);
 }
 
