@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Map export. PDF keeps text as text, so the attribution can be searched
- * and copied. Cairo's SVG writes glyphs as shapes, so the SVG also gets the
- * attribution as a <desc> and as invisible, selectable <text> laid over the
- * drawn line, as a scanned PDF carries a text layer. */
+/* Map export. ls_map_export() draws a map view straight to a file (PDF
+ * keeps text as text; its SVG carries the attribution as a <desc> and as
+ * invisible <text> over cairo's glyph shapes). The map's entry in the
+ * export table, used by `linesight export` and the Export dialog, goes
+ * through ls-export.c instead: real <text>, redaction, marking, audit. */
 #define G_LOG_DOMAIN "ls-map-export"
 #include "config.h"
 
@@ -313,8 +314,8 @@ map_draw (gpointer  user_data,
   ls_map_render (cr, data->basemap, data->model, &view);
 }
 
-/* The title carries the attribution too: the SVG then holds it as text
- * (cairo draws the visible line as glyph shapes). */
+/* The title (PDF metadata, SVG <title>) carries the attribution too, as
+ * the page's own attribution line does. */
 static char *
 map_title (gpointer user_data)
 {
