@@ -4,7 +4,8 @@
  * click on a node's position selects it for every view (the session);
  * search centres the map on the match; hiding the selection takes it out
  * of the drawn picture; arrow keys move the selection to a neighbour in
- * that direction; the shortest path marks exactly the links of the chain. */
+ * that direction; the shortest path marks exactly the links of the chain;
+ * twopi shows the selected person's ego network. */
 #define G_LOG_DOMAIN "test-network-view"
 #include "config.h"
 
@@ -408,6 +409,59 @@ test_shortest_path (LsNetworkView   *view,
     g_assert_false (path[i]);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The twopi layout around the selected person shows their ego network:
+ * Lee and the four he is in touch with, no one else; Expand One Step adds
+ * the contacts of those. */
+static void
+test_ego_network (LsNetworkView   *view,
+                  LsNetworkCanvas *canvas,
+                  LsSession       *session)
+{
+  LsNetworkScene *scene = ls_network_canvas_get_scene (canvas);
+  GtkDropDown *layouts = GTK_DROP_DOWN (find_widget (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN));
+  g_autofree char *lee = g_strdup (ls_graph_get_node (scene->graph, node_of (scene, "+447700900002"))->key);
+  const char *lee_key[] = { lee, NULL };
+  static const char * const shown[] = { "+447700900001", "+447700900002", "+447700900003", "+447700900103" };
+  static const char * const next[] = { "+447700900101", "+447700900102", "+447700900104" };
+  const guint8 *hidden;
+
+  ls_session_set_selection (session, lee_key);
+  gtk_drop_down_set_selected (layouts, LS_NETWORK_LAYOUT_TWOPI);
+  wait_loaded (view);
+  scene = ls_network_canvas_get_scene (canvas);
+  g_assert_cmpint (scene->layout->kind, ==, LS_NETWORK_LAYOUT_TWOPI);
+  g_assert_cmpstr (scene->root_key, ==, lee_key[0]);
+  hidden = ls_network_canvas_get_hidden (canvas);
+  for (guint k = 0; k < G_N_ELEMENTS (shown); k++)
+    g_assert_false (hidden[node_of (scene, shown[k])]);
+  for (guint k = 0; k < G_N_ELEMENTS (next); k++)
+    g_assert_true (hidden[node_of (scene, next[k])]);
+  g_assert_true (hidden[node_of (scene, "+447700900201")]);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "network.expand", NULL);
+  for (guint k = 0; k < G_N_ELEMENTS (next); k++)
+    g_assert_false (hidden[node_of (scene, next[k])]);
+  g_assert_true (hidden[node_of (scene, "+447700900201")]);
+}
+
 static void
 test_network_view (void)
 {
@@ -438,6 +492,7 @@ test_network_view (void)
   test_hide_selected (view, canvas);
   test_keyboard (view, canvas, session);
   test_shortest_path (view, canvas, session);
+  test_ego_network (view, canvas, session);
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
