@@ -676,19 +676,28 @@ test_render_full (Fixture *f, gconstpointer data)
 
 /* Exports ------------------------------------------------------------------ */
 
+/* Through the export every view shares (the one `linesight export` and
+ * the Export dialog use): the page fitted to the activity, 1123 × 794. */
 static char *
 export_to (Fixture *f, const char *format)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("linesight-map-export-XXXXXX", NULL);
   char *path = g_strdup_printf ("%s/map.%s", dir, format);
-  LsGeoQuery q = LS_GEO_QUERY_INIT;
-  LsMapFormat fmt;
+  const LsExportView *view = ls_export_find_view ("map", &error);
+  LsExportRequest request = { 0 };
+  LsExportFormat fmt;
 
-  g_assert_true (ls_map_format_from_string (format, &fmt));
-  q.from = T0;
-  q.to = T0 + 10 * DAY;
-  ls_map_export_case (f->kase, &q, fmt, path, &error);
+  g_assert_no_error (error);
+  g_assert_true (ls_export_format_from_string (format, &fmt));
+  request.kase = f->kase;
+  request.from = T0;
+  request.to = T0 + 10 * DAY;
+  request.width = 1123;
+  request.height = 794;
+  request.dpi = 192;
+  g_assert_true (ls_export_request_check (&request, fmt, &error));
+  g_assert_true (ls_export_write (view, &request, fmt, path, &error));
   g_assert_no_error (error);
 
   return path;
@@ -722,7 +731,9 @@ test_export_svg (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (svg, "<path"));
   g_assert_nonnull (strstr (svg, "Places: GeoNames (geonames.org), CC BY 4.0."));
   g_assert_nonnull (strstr (svg, "Made with Natural Earth"));
-  g_assert_nonnull (strstr (svg, "<title>Operation Test</title>"));
+  g_assert_nonnull (strstr (svg, "<title>Operation Test — Map"));
+  /* Text as text: the towns are <text> a search can find. */
+  g_assert_nonnull (strstr (svg, ">Norwich</text>"));
 }
 
 static void
