@@ -372,6 +372,8 @@ test_page (void)
 
   /* Cancelling the first run of a case: nothing to show but that. */
   ls_session_set_case (session, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (ls_analysis_page_get_findings (page)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (ls_analysis_page_get_measures (page)), ==, 0);
   ls_session_set_case (session, kase);
   g_assert_cmpstr (state_of (page), ==, "loading");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "analysis.cancel", NULL));

@@ -382,6 +382,8 @@ ls_analysis_page_show_measures (LsAnalysisPage *self)
   self->syncing = FALSE;
   if (self->analysis != NULL)
     show_key_players (self);
+  else
+    ls_analysis_page_clear_list (self->key_player_list);
   ls_analysis_page_sync_measures_selection (self);
   ls_analysis_page_update_common (self);
 }

@@ -527,6 +527,19 @@ request_load (LsAnalysisPage *self)
   load (self);
 }
 
+/* Another case: nothing of the last one stays on screen. */
+static void
+case_changed_cb (LsAnalysisPage *self)
+{
+  gtk_single_selection_set_selected (self->findings_selection, GTK_INVALID_LIST_POSITION);
+  g_list_store_remove_all (self->findings_store);
+  g_clear_pointer (&self->analysis, ls_analysis_unref);
+  g_clear_pointer (&self->graph, ls_graph_unref);
+  g_clear_pointer (&self->redactor, ls_redactor_free);
+  ls_analysis_page_show_measures (self);
+  request_load (self);
+}
+
 static gboolean
 reload_timeout (gpointer user_data)
 {
@@ -607,7 +620,7 @@ ls_analysis_page_set_session (LsAnalysisPage *self,
   g_set_object (&self->session, session);
   if (session != NULL)
     {
-      g_signal_connect_object (session, "notify::case", G_CALLBACK (request_load), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (session, "notify::case", G_CALLBACK (case_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "data-changed", G_CALLBACK (request_load), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::range-from", G_CALLBACK (range_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (session, "notify::range-to", G_CALLBACK (range_changed_cb), self, G_CONNECT_SWAPPED);
