@@ -368,23 +368,40 @@ show_key_players (LsAnalysisPage *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->key_player_chart));
 }
 
+/* The table is filled when it is first shown after a new analysis (or
+ * new labels): thousands of rows on a large case are work for the main
+ * thread, not to be done while the findings are what is on screen. */
 void
-ls_analysis_page_show_measures (LsAnalysisPage *self)
+ls_analysis_page_ensure_measures (LsAnalysisPage *self)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = self->analysis ? ls_analysis_get_n_nodes (self->analysis) : 0;
+  g_autoptr(GPtrArray) items = NULL;
+  guint n;
 
+  if (!self->measures_stale)
+    return;
+  self->measures_stale = FALSE;
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  n = self->analysis ? ls_analysis_get_n_nodes (self->analysis) : 0;
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (items, ls_measure_item_new (self->analysis, i));
   self->syncing = TRUE;
   g_list_store_splice (self->measures_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->measures_store)),
                        items->pdata, items->len);
   self->syncing = FALSE;
+  ls_analysis_page_sync_measures_selection (self);
+}
+
+void
+ls_analysis_page_show_measures (LsAnalysisPage *self)
+{
   if (self->analysis != NULL)
     show_key_players (self);
   else
     ls_analysis_page_clear_list (self->key_player_list);
-  ls_analysis_page_sync_measures_selection (self);
+  self->measures_stale = TRUE;
+  if (self->analysis == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->results_stack), "measures") == 0)
+    ls_analysis_page_ensure_measures (self);
   ls_analysis_page_update_common (self);
 }
 
@@ -400,6 +417,7 @@ ls_analysis_page_sort_measures (LsAnalysisPage *self,
   c = find_column (self, column);
   if (c == NULL)
     return FALSE;
+  ls_analysis_page_ensure_measures (self);
   gtk_column_view_sort_by_column (self->measure_view, c, order);
 
   return TRUE;
@@ -410,6 +428,7 @@ ls_analysis_page_get_measures (LsAnalysisPage *self)
 {
   g_return_val_if_fail (LS_IS_ANALYSIS_PAGE (self), NULL);
 
+  ls_analysis_page_ensure_measures (self);
   return G_LIST_MODEL (self->measures_sorted);
 }
 
@@ -668,6 +687,7 @@ ls_analysis_page_init_measures (LsAnalysisPage *self)
   self->measures_store = g_list_store_new (LS_TYPE_MEASURE_ITEM);
   self->measures_sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->measures_store)),
                                                    g_object_ref (gtk_column_view_get_sorter (self->measure_view)));
+  gtk_sort_list_model_set_incremental (self->measures_sorted, TRUE);
   self->measures_selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->measures_sorted)));
   gtk_column_view_set_model (self->measure_view, GTK_SELECTION_MODEL (self->measures_selection));
   gtk_column_view_sort_by_column (self->measure_view, by_betweenness, GTK_SORT_DESCENDING);

@@ -29,6 +29,7 @@ struct _LsAnalysisPage
   GListStore          *findings_store;
   GtkCustomFilter     *findings_filter;
   GtkFilterListModel  *findings_filtered;
+  GtkSortListModel    *findings_sorted;
   GtkSingleSelection  *findings_selection;
   char                *type_filter;
   GCancellable        *evidence_cancel;
@@ -37,6 +38,7 @@ struct _LsAnalysisPage
   GListStore          *measures_store;
   GtkSortListModel    *measures_sorted;
   GtkMultiSelection   *measures_selection;
+  gboolean             measures_stale;   /* filled when next shown */
   LsGraph             *graph;            /* for common contacts, built when first needed */
   GCancellable        *graph_cancel;
   GStrv                common_keys;
@@ -94,6 +96,7 @@ void ls_analysis_page_show_finding     (LsAnalysisPage *self,
 /* ls-analysis-page-measures.c */
 void ls_analysis_page_init_measures   (LsAnalysisPage *self);
 void ls_analysis_page_show_measures   (LsAnalysisPage *self);
+void ls_analysis_page_ensure_measures (LsAnalysisPage *self);
 void ls_analysis_page_sync_measures_selection (LsAnalysisPage *self);
 void ls_analysis_page_update_common   (LsAnalysisPage *self);
 void ls_analysis_page_fill_common     (LsAnalysisPage *self,

@@ -182,6 +182,8 @@ results_page_changed_cb (LsAnalysisPage *self)
   gboolean findings = g_strcmp0 (gtk_stack_get_visible_child_name (self->results_stack), "findings") == 0;
 
   gtk_widget_set_visible (GTK_WIDGET (self->type_dropdown), findings);
+  if (!findings && self->measures_store != NULL)
+    ls_analysis_page_ensure_measures (self);
   update_summary (self);
 }
 
@@ -421,6 +423,29 @@ typedef struct {
   Job            *job;
 } Pending;
 
+/* The last analysis of a large case is hundreds of thousands of small
+ * blocks: freed on a worker, not between two frames. */
+static void
+free_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ls_analysis_unref (task_data);
+}
+
+static void
+free_on_worker (LsAnalysis *analysis)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (analysis == NULL)
+    return;
+  task = g_task_new (NULL, NULL, NULL, NULL);
+  g_task_set_task_data (task, analysis, NULL);
+  g_task_run_in_thread (task, free_thread);
+}
+
 static void
 analysis_loaded (GObject      *source,
                  GAsyncResult *result,
@@ -431,6 +456,7 @@ analysis_loaded (GObject      *source,
   g_autoptr(GCancellable) cancellable = pending->cancellable;
   g_autoptr(GError) error = NULL;
   g_autoptr(LsAnalysis) analysis = ls_analysis_load_finish (LS_CASE (source), result, &error);
+  LsAnalysis *old;
 
   job_unref (pending->job);
   g_free (pending);
@@ -456,10 +482,11 @@ analysis_loaded (GObject      *source,
       return;
     }
 
-  g_clear_pointer (&self->analysis, ls_analysis_unref);
+  old = g_steal_pointer (&self->analysis);
   self->analysis = g_steal_pointer (&analysis);
   g_clear_pointer (&self->graph, ls_graph_unref);
   show_analysis (self);
+  free_on_worker (old);
   update_redactor (self);
   ls_analysis_page_sync_measures_selection (self);
   ls_analysis_page_update_common (self);
@@ -646,7 +673,9 @@ ls_analysis_page_is_busy (LsAnalysisPage *self)
 {
   g_return_val_if_fail (LS_IS_ANALYSIS_PAGE (self), FALSE);
 
-  return self->job != NULL || self->reload_source != 0;
+  return self->job != NULL || self->reload_source != 0 ||
+         gtk_sort_list_model_get_pending (self->findings_sorted) > 0 ||
+         gtk_sort_list_model_get_pending (self->measures_sorted) > 0;
 }
 
 void
@@ -837,6 +866,9 @@ ls_analysis_page_init (LsAnalysisPage *self)
                                                        GTK_FILTER (self->findings_filter));
   sorter = gtk_custom_sorter_new (finding_compare, NULL, NULL);
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->findings_filtered), GTK_SORTER (sorter));
+  /* Thousands of findings on a large case: sorted a slice per frame. */
+  gtk_sort_list_model_set_incremental (sorted, TRUE);
+  self->findings_sorted = sorted;
   self->findings_selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   gtk_single_selection_set_autoselect (self->findings_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->findings_selection, TRUE);
