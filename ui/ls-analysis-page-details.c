@@ -97,6 +97,33 @@ ls_analysis_page_key_label (LsAnalysisPage *self,
 
 /* "Darnell Hayes — Line holder" rather than the engine's "name: role",
  * and every other title with its names and numbers redacted. */
+/* "Denise Thompson and +447700900031 together on 4 days": a person's
+ * phone number in the engine's title (subjects and numbers go in pairs)
+ * replaced by their name, or what redaction leaves of it. */
+static char *
+title_with_names (LsAnalysisPage *self,
+                  LsFinding      *f)
+{
+  g_autofree char *title = g_strdup (f->title);
+
+  for (guint i = 0; i < f->subjects->len; i++)
+    {
+      const char *key = g_ptr_array_index (f->subjects, i);
+      const char *number = g_ptr_array_index (f->numbers, i);
+      g_autofree char *label = NULL;
+      g_auto(GStrv) parts = NULL;
+
+      if (!g_str_has_prefix (key, "person:") || strstr (title, number) == NULL)
+        continue;
+      label = ls_analysis_page_key_label (self, key);
+      parts = g_strsplit (title, number, 2);
+      g_free (title);
+      title = g_strjoin (label, parts[0], parts[1], NULL);
+    }
+
+  return ls_analysis_page_redact_text (self, title);
+}
+
 char *
 ls_analysis_page_finding_title (LsAnalysisPage *self,
                LsFinding      *f)
@@ -110,6 +137,8 @@ ls_analysis_page_finding_title (LsAnalysisPage *self,
         return g_strdup_printf (_("%s — at risk of criminal exploitation"), who);
       return g_strdup_printf ("%s — %s", who, role);
     }
+  if (g_strcmp0 (f->type, LS_FINDING_CO_LOCATION) == 0 && f->subjects->len == f->numbers->len)
+    return title_with_names (self, f);
   return ls_analysis_page_redact_text (self, f->title);
 }
 
