@@ -86,6 +86,21 @@ find_label_with_class (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_widget_of_type (GtkWidget *widget,
+                     GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget_of_type (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 static const char *
 state_of (LsAnalysisPage *page)
 {
@@ -295,6 +310,37 @@ test_page (void)
   check_measures_sorted (page, analysis, GTK_SORT_DESCENDING);
   check_measures_sorted (page, analysis, GTK_SORT_ASCENDING);
   g_assert_false (ls_analysis_page_sort_measures (page, "no-such-column", GTK_SORT_ASCENDING));
+
+  /* Rows selected in the table are selected in the session; two of them
+   * show their common contacts. */
+  {
+    GtkColumnView *view = GTK_COLUMN_VIEW (find_widget_of_type (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+    GtkSelectionModel *rows = gtk_column_view_get_model (view);
+    g_autoptr(LsMeasureItem) first = g_list_model_get_item (G_LIST_MODEL (rows), 0);
+    g_autoptr(LsMeasureItem) second = g_list_model_get_item (G_LIST_MODEL (rows), 1);
+    const char * const *selection;
+    gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+    gtk_selection_model_select_item (rows, 0, TRUE);
+    selection = ls_session_get_selection (session);
+    g_assert_cmpuint (g_strv_length ((char **) selection), ==, 1);
+    g_assert_cmpstr (selection[0], ==, ls_measure_item_get_node (first)->key);
+    gtk_selection_model_select_item (rows, 1, FALSE);
+    selection = ls_session_get_selection (session);
+    g_assert_cmpuint (g_strv_length ((char **) selection), ==, 2);
+    g_assert_true (g_strv_contains (selection, ls_measure_item_get_node (second)->key));
+    while (ls_analysis_page_get_common_contacts (page) == NULL && g_get_monotonic_time () < deadline)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_nonnull (ls_analysis_page_get_common_contacts (page));
+    /* And a selection made elsewhere shows in the table. */
+    {
+      const char *keys[] = { ls_measure_item_get_node (second)->key, NULL };
+
+      ls_session_set_selection (session, keys);
+      g_assert_false (gtk_selection_model_is_selected (rows, 0));
+      g_assert_true (gtk_selection_model_is_selected (rows, 1));
+    }
+  }
 
   /* Redaction: a line holder's name goes from the list and the details. */
   ls_analysis_page_set_type_filter (page, LS_FINDING_ROLE);
