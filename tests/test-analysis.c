@@ -353,6 +353,45 @@ test_cache (void)
 }
 
 static void
+got_analysis (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  LsAnalysis **out = data;
+  g_autoptr(GError) error = NULL;
+
+  *out = ls_analysis_load_finish (LS_CASE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+/* In the window the analysis runs on a worker, and that worker stores it
+ * in the cache with a connection of its own: by the time the result
+ * arrives, a fresh reader finds it there, and the window's own connection
+ * was never used to write it (it holds no transaction). */
+static void
+test_cache_async (void)
+{
+  g_autoptr(LsCase) kase = make_case ();
+  g_autoptr(LsAnalysis) analysis = NULL;
+  g_autoptr(LsAnalysis) cached = NULL;
+  g_autoptr(sqlite3) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  const LsAnalysisOptions opts = LS_ANALYSIS_OPTIONS_INIT;
+
+  ls_analysis_load_async (kase, NULL, NULL, NULL, NULL, got_analysis, &analysis);
+  while (analysis == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (sqlite3_get_autocommit (ls_case_get_db (kase)));
+  reader = ls_case_open_reader (kase, &error);
+  g_assert_no_error (error);
+  cached = ls_analysis_lookup_cached (reader, &opts);
+  g_assert_nonnull (cached);
+  g_assert_cmpuint (ls_analysis_get_n_findings (cached), ==, ls_analysis_get_n_findings (analysis));
+  g_assert_cmpuint (ls_analysis_get_n_nodes (cached), ==, ls_analysis_get_n_nodes (analysis));
+}
+
+static void
 test_cli_json (void)
 {
   LsCase *kase = make_case ();
@@ -551,6 +590,7 @@ main (int argc, char **argv)
   g_test_add_func ("/analysis/roles", test_roles);
   g_test_add_func ("/analysis/json-round-trip", test_json_round_trip);
   g_test_add_func ("/analysis/cache", test_cache);
+  g_test_add_func ("/analysis/cache-async", test_cache_async);
   g_test_add_func ("/analysis/cli-json", test_cli_json);
   g_test_add_func ("/analysis/handset-swaps", test_handset_swaps);
   g_test_add_func ("/analysis/co-location", test_co_location);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Getting an analysis for a case: from the case's cache when nothing was
  * imported since it was made, else by running it on a worker thread with
- * its own reader connection. The result is stored back on the thread that
- * owns the case's writer connection (the caller's). */
+ * its own reader connection. A fresh result is stored in the cache by that
+ * worker too, through a writer connection of its own: the JSON of a
+ * million-call case is tens of megabytes, not for the window's thread. */
 #define G_LOG_DOMAIN "ls-analysis-load"
 #include "config.h"
 
@@ -87,7 +88,7 @@ ls_analysis_lookup_cached (sqlite3                 *reader,
 }
 
 static void
-store (LsCase   *kase,
+store (sqlite3  *db,
        LoadData *d)
 {
   g_autofree char *key = ls_analysis_cache_key (&d->opts);
@@ -95,8 +96,9 @@ store (LsCase   *kase,
 
   /* A cache that cannot be written (a read-only case) is not an error:
    * the analysis is simply computed again next time. */
-  if (d->json != NULL && !ls_case_cache_store (kase, key, d->data_version, d->json, &error))
+  if (d->json != NULL && !ls_case_cache_store (db, key, d->data_version, d->json, &error))
     g_debug ("Analysis not cached: %s", error->message);
+  g_clear_pointer (&d->json, g_free);
 }
 
 LsAnalysis *
@@ -120,7 +122,7 @@ ls_analysis_load (LsCase                   *kase,
     return NULL;
   analysis = load_on_reader (reader, &d, cancellable, error);
   if (analysis != NULL)
-    store (kase, &d);
+    store (ls_case_get_db (kase), &d);
   if (from_cache)
     *from_cache = d.from_cache;
   g_free (d.json);
@@ -141,6 +143,16 @@ load_thread (GTask        *task,
 
   reader = ls_case_open_reader (LS_CASE (source_object), &error);
   analysis = reader ? load_on_reader (reader, d, cancellable, &error) : NULL;
+  if (analysis != NULL && d->json != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(sqlite3) writer = ls_case_open_writer (LS_CASE (source_object), &local_error);
+
+      if (writer != NULL)
+        store (writer, d);
+      else
+        g_debug ("Analysis not cached: %s", local_error->message);
+    }
   if (analysis == NULL)
     g_task_return_error (task, error);
   else
@@ -176,13 +188,7 @@ ls_analysis_load_finish (LsCase        *kase,
                          GAsyncResult  *result,
                          GError       **error)
 {
-  LsAnalysis *analysis;
-
   g_return_val_if_fail (g_task_is_valid (result, kase), NULL);
 
-  analysis = g_task_propagate_pointer (G_TASK (result), error);
-  if (analysis != NULL)
-    store (kase, g_task_get_task_data (G_TASK (result)));
-
-  return analysis;
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

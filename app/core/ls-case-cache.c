@@ -36,19 +36,17 @@ ls_case_cache_lookup (sqlite3    *db,
 }
 
 gboolean
-ls_case_cache_store (LsCase      *kase,
+ls_case_cache_store (sqlite3     *db,
                      const char  *key,
                      gint64       data_version,
                      const char  *result,
                      GError     **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db;
 
-  g_return_val_if_fail (LS_IS_CASE (kase), FALSE);
+  g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (key != NULL && result != NULL, FALSE);
 
-  db = ls_case_get_db (kase);
   if (sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO analysis_cache (key, data_version, result)"
                               " VALUES (?1, ?2, ?3)", -1, &stmt, NULL) != SQLITE_OK)
     {

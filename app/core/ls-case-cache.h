@@ -17,7 +17,9 @@ gint64    ls_case_cache_data_version (sqlite3     *db);
 char     *ls_case_cache_lookup       (sqlite3     *db,
                                       const char  *key,
                                       gint64       data_version);
-gboolean  ls_case_cache_store        (LsCase      *kase,
+/* Stores RESULT for KEY through DB, a writer connection (the case's own,
+ * or one a worker opened with ls_case_open_writer). */
+gboolean  ls_case_cache_store        (sqlite3     *db,
                                       const char  *key,
                                       gint64       data_version,
                                       const char  *result,

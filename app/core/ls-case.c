@@ -495,6 +495,25 @@ ls_case_open_reader (LsCase  *self,
   return db;
 }
 
+/* A writing connection of its own for a worker thread, to store what it
+ * derived (a cached analysis) without the window's thread doing the
+ * writing. SQLite takes one writer at a time: it waits its turn (the busy
+ * timeout). The caller closes it with sqlite3_close(). */
+sqlite3 *
+ls_case_open_writer (LsCase  *self,
+                     GError **error)
+{
+  sqlite3 *db;
+
+  g_return_val_if_fail (LS_IS_CASE (self), NULL);
+
+  db = open_connection (self->path, SQLITE_OPEN_READWRITE, error);
+  if (db != NULL && !configure_connection (db, TRUE, error))
+    g_clear_pointer (&db, sqlite3_close_v2);
+
+  return db;
+}
+
 char *
 ls_case_get_meta (LsCase     *self,
                   const char *key)

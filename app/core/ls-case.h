@@ -49,6 +49,8 @@ const char *ls_case_get_path          (LsCase        *self);
 sqlite3    *ls_case_get_db            (LsCase        *self);
 sqlite3    *ls_case_open_reader       (LsCase        *self,
                                        GError       **error);
+sqlite3    *ls_case_open_writer       (LsCase        *self,
+                                       GError       **error);
 char       *ls_case_get_meta          (LsCase        *self,
                                        const char    *key);
 gboolean    ls_case_set_meta          (LsCase        *self,
