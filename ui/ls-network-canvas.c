@@ -578,22 +578,51 @@ append_image (LsNetworkCanvas *self,
   cairo_restore (cr);
 }
 
+/* Where the cached picture goes in the view, and at what scale. */
+static void
+picture_place (LsNetworkCanvas *self,
+               double          *tx,
+               double          *ty,
+               double          *scale)
+{
+  double s = self->state.zoom / self->picture_zoom;
+  double pw = self->picture_width * 2, ph = self->picture_height * 2;
+
+  *tx = (self->picture_cx - self->state.cx) * self->state.zoom - pw / 2 * s + self->state.width / 2;
+  *ty = (self->picture_cy - self->state.cy) * self->state.zoom - ph / 2 * s + self->state.height / 2;
+  /* Whole pixels while panning, so the image is copied, not resampled. */
+  if (s == 1.0)
+    {
+      *tx = round (*tx);
+      *ty = round (*ty);
+    }
+  *scale = s;
+}
+
+/* An opaque picture over all of the view: nothing under it shows, so the
+ * background need not be painted first (a frame's worth of pixels). */
+static gboolean
+picture_covers_view (LsNetworkCanvas *self)
+{
+  double tx, ty, s, dx, dy;
+
+  if (self->picture == NULL || cairo_surface_get_user_data (self->picture, &opaque_key) == NULL)
+    return FALSE;
+  picture_place (self, &tx, &ty, &s);
+  cairo_surface_get_device_scale (self->picture, &dx, &dy);
+  return tx <= 0 && ty <= 0 &&
+         tx + cairo_image_surface_get_width (self->picture) / dx * s >= self->state.width &&
+         ty + cairo_image_surface_get_height (self->picture) / dy * s >= self->state.height;
+}
+
 static void
 append_picture (LsNetworkCanvas *self,
                 GtkSnapshot     *snapshot,
                 cairo_t         *cr)
 {
-  double s = self->state.zoom / self->picture_zoom;
-  double pw = self->picture_width * 2, ph = self->picture_height * 2;
-  double tx = (self->picture_cx - self->state.cx) * self->state.zoom - pw / 2 * s + self->state.width / 2;
-  double ty = (self->picture_cy - self->state.cy) * self->state.zoom - ph / 2 * s + self->state.height / 2;
+  double tx, ty, s;
 
-  /* Whole pixels while panning, so the image is copied, not resampled. */
-  if (s == 1.0)
-    {
-      tx = round (tx);
-      ty = round (ty);
-    }
+  picture_place (self, &tx, &ty, &s);
   append_image (self, snapshot, cr, self->picture, &self->picture_texture, tx, ty, s);
   append_image (self, snapshot, cr, self->labels, &self->labels_texture, tx, ty, s);
 }
@@ -664,9 +693,11 @@ ls_network_canvas_snapshot (GtkWidget   *widget,
   GtkNative *native;
   cairo_t *cr, *frame = NULL;
 
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { bg->r, bg->g, bg->b, 1 }, &view);
   if (self->scene == NULL || w < 2 || h < 2)
-    return;
+    {
+      gtk_snapshot_append_color (snapshot, &(GdkRGBA) { bg->r, bg->g, bg->b, 1 }, &view);
+      return;
+    }
 
   if ((int) self->state.width != w || (int) self->state.height != h)
     {
@@ -702,9 +733,14 @@ ls_network_canvas_snapshot (GtkWidget   *widget,
   if (renderer == NULL || GSK_IS_CAIRO_RENDERER (renderer))
     {
       frame = gtk_snapshot_append_cairo (snapshot, &view);
-      cairo_set_source_rgb (frame, bg->r, bg->g, bg->b);
-      cairo_paint (frame);
+      if (!picture_covers_view (self))
+        {
+          cairo_set_source_rgb (frame, bg->r, bg->g, bg->b);
+          cairo_paint (frame);
+        }
     }
+  else
+    gtk_snapshot_append_color (snapshot, &(GdkRGBA) { bg->r, bg->g, bg->b, 1 }, &view);
   append_picture (self, snapshot, frame);
   cr = frame ? cairo_reference (frame) : gtk_snapshot_append_cairo (snapshot, &view);
   draw_moved_node (self, cr);
