@@ -36,6 +36,7 @@ struct _LsNetworkCanvas
   cairo_surface_t    *labels;        /* labels, transparent elsewhere */
   GdkTexture         *picture_texture; /* the same for renderers other than Cairo */
   GdkTexture         *labels_texture;
+  cairo_surface_t    *flat;          /* picture and labels in one, for panning */
   guint8             *labelled;      /* per node: has a label in LABELS */
   int                 labels_search; /* the search it was drawn for */
   double              picture_cx;
@@ -83,6 +84,7 @@ drop_labels (LsNetworkCanvas *self)
 {
   g_clear_pointer (&self->labels, cairo_surface_destroy);
   g_clear_object (&self->labels_texture);
+  g_clear_pointer (&self->flat, cairo_surface_destroy);
 }
 
 static void
@@ -623,6 +625,35 @@ append_picture (LsNetworkCanvas *self,
   double tx, ty, s;
 
   picture_place (self, &tx, &ty, &s);
+  /* Panning with the Cairo renderer: the labels are blended into a copy
+   * of the picture once, and each frame copies that one opaque image
+   * instead of copying one and blending the other. */
+  if (cr != NULL && s == 1.0 && self->labels != NULL &&
+      cairo_surface_get_user_data (self->picture, &opaque_key) != NULL)
+    {
+      if (self->flat == NULL)
+        {
+          double dx, dy;
+          cairo_t *fcr;
+
+          cairo_surface_get_device_scale (self->picture, &dx, &dy);
+          self->flat = cairo_surface_create_similar_image (self->picture, CAIRO_FORMAT_ARGB32,
+                                                           cairo_image_surface_get_width (self->picture),
+                                                           cairo_image_surface_get_height (self->picture));
+          cairo_surface_set_device_scale (self->flat, dx, dy);
+          fcr = cairo_create (self->flat);
+          cairo_set_operator (fcr, CAIRO_OPERATOR_SOURCE);
+          cairo_set_source_surface (fcr, self->picture, 0, 0);
+          cairo_paint (fcr);
+          cairo_set_operator (fcr, CAIRO_OPERATOR_OVER);
+          cairo_set_source_surface (fcr, self->labels, 0, 0);
+          cairo_paint (fcr);
+          cairo_destroy (fcr);
+          cairo_surface_set_user_data (self->flat, &opaque_key, (void *) &opaque_key, NULL);
+        }
+      append_image (self, snapshot, cr, self->flat, NULL, tx, ty, s);
+      return;
+    }
   append_image (self, snapshot, cr, self->picture, &self->picture_texture, tx, ty, s);
   append_image (self, snapshot, cr, self->labels, &self->labels_texture, tx, ty, s);
 }
