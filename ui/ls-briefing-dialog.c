@@ -12,6 +12,7 @@
 #include "ls-briefing.h"
 #include "ls-briefing-dialog.h"
 #include "ls-case-audit.h"
+#include "ls-progress-relay.h"
 #include "ls-time.h"
 #include "ls-window.h"
 
@@ -40,7 +41,7 @@ typedef struct {
   char              *path;
   char              *marking;
   LsBriefingOptions  options;
-  GWeakRef           dialog;
+  LsProgressRelay   *relay;
 } Job;
 
 static void
@@ -49,7 +50,7 @@ job_free (Job *job)
   g_free (job->case_path);
   g_free (job->path);
   g_free (job->marking);
-  g_weak_ref_clear (&job->dialog);
+  g_clear_pointer (&job->relay, ls_progress_relay_free);
   g_free (job);
 }
 
@@ -59,44 +60,6 @@ read_date (AdwEntryRow *row,
            gint64      *out)
 {
   return ls_time_parse_uk_day (gtk_editable_get_text (GTK_EDITABLE (row)), end, out);
-}
-
-typedef struct {
-  GWeakRef dialog;
-  double   fraction;
-} Progress;
-
-static gboolean
-show_progress (gpointer data)
-{
-  Progress *p = data;
-  g_autoptr(LsBriefingDialog) self = g_weak_ref_get (&p->dialog);
-
-  if (self && self->cancellable)
-    gtk_progress_bar_set_fraction (self->progress, p->fraction);
-  g_weak_ref_clear (&p->dialog);
-  g_free (p);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Called on the worker thread: hand the figure to the main thread. Each
- * report carries its own copy, since the job may be gone by the time the
- * main loop gets to it. */
-static void
-progress_cb (double   fraction,
-             gpointer data)
-{
-  Job *job = data;
-  g_autoptr(LsBriefingDialog) self = g_weak_ref_get (&job->dialog);
-  Progress *p;
-
-  if (self == NULL)
-    return;
-  p = g_new0 (Progress, 1);
-  g_weak_ref_init (&p->dialog, self);
-  p->fraction = fraction;
-  g_idle_add (show_progress, p);
 }
 
 static void
@@ -116,8 +79,8 @@ write_thread (GTask        *task,
     }
   job->options.kase = kase;
   job->options.cancellable = cancellable;
-  job->options.progress = progress_cb;
-  job->options.progress_data = job;
+  job->options.progress = ls_progress_relay_report;
+  job->options.progress_data = job->relay;
   if (!ls_briefing_write (&job->options, job->path, &error))
     g_task_return_error (task, error);
   else
@@ -191,7 +154,7 @@ ls_briefing_dialog_create_to (LsBriefingDialog *self,
   job->marking = g_strdup (markings[MIN (adw_combo_row_get_selected (self->marking), 2)]);
   job->options.marking = job->marking;
   job->options.redaction = (LsRedaction) MIN (adw_combo_row_get_selected (self->redaction), 2);
-  g_weak_ref_init (&job->dialog, self);
+  job->relay = ls_progress_relay_new (self->progress);
 
   self->cancellable = g_cancellable_new ();
   set_busy (self, TRUE);

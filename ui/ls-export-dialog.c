@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ls-export-dialog.h"
+#include "ls-progress-relay.h"
 #include "ls-window.h"
 
 /* The view's screen state, shared by the dialog and its jobs. */
@@ -79,7 +80,7 @@ typedef struct {
   Screen          *screen;
   LsExportFormat   format;
   LsExportRequest  request;
-  GWeakRef         dialog;
+  LsProgressRelay *relay;
 } Job;
 
 static void
@@ -93,45 +94,8 @@ job_free (Job *job)
   g_free (job->layout);
   g_strfreev (job->people);
   g_clear_pointer (&job->screen, screen_unref);
-  g_weak_ref_clear (&job->dialog);
+  g_clear_pointer (&job->relay, ls_progress_relay_free);
   g_free (job);
-}
-
-typedef struct {
-  GWeakRef dialog;
-  double   fraction;
-} Progress;
-
-static gboolean
-show_progress (gpointer data)
-{
-  Progress *p = data;
-  g_autoptr(LsExportDialog) self = g_weak_ref_get (&p->dialog);
-
-  if (self && self->cancellable)
-    gtk_progress_bar_set_fraction (self->progress, p->fraction);
-  g_weak_ref_clear (&p->dialog);
-  g_free (p);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* On the worker thread: each report carries its own copy to the main
- * thread, since the job may be gone when the main loop gets to it. */
-static void
-progress_cb (double   fraction,
-             gpointer data)
-{
-  Job *job = data;
-  g_autoptr(LsExportDialog) self = g_weak_ref_get (&job->dialog);
-  Progress *p;
-
-  if (self == NULL)
-    return;
-  p = g_new0 (Progress, 1);
-  g_weak_ref_init (&p->dialog, self);
-  p->fraction = fraction;
-  g_idle_add (show_progress, p);
 }
 
 static void
@@ -153,8 +117,8 @@ export_thread (GTask        *task,
     }
   job->request.kase = kase;
   job->request.cancellable = cancellable;
-  job->request.progress = progress_cb;
-  job->request.progress_data = job;
+  job->request.progress = ls_progress_relay_report;
+  job->request.progress_data = job->relay;
   if (!ls_export_write (view, &job->request, job->format, job->path, &error))
     g_task_return_error (task, error);
   else
@@ -240,7 +204,7 @@ ls_export_dialog_export_to (LsExportDialog *self,
   job->request.layout = job->layout;
   job->request.people = (const char * const *) job->people;
   job->request.screen = job->screen ? job->screen->data : NULL;
-  g_weak_ref_init (&job->dialog, self);
+  job->relay = ls_progress_relay_new (self->progress);
 
   self->cancellable = g_cancellable_new ();
   set_busy (self, TRUE);
