@@ -475,7 +475,7 @@ test_network_view (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   gtk_window_set_child (GTK_WINDOW (window), widget);
-  ls_network_view_set_session (view, session);
+  ls_view_set_session (LS_VIEW (view), session);
   gtk_window_present (GTK_WINDOW (window));
   ls_session_set_case (session, kase);
   wait_loaded (view);

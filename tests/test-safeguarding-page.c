@@ -96,7 +96,7 @@ test_page (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
   gtk_window_present (GTK_WINDOW (window));
-  ls_safeguarding_page_set_session (page, session);
+  ls_view_set_session (LS_VIEW (page), session);
   ls_session_set_case (session, kase);
   wait_for_model (page);
 

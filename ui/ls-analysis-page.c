@@ -17,15 +17,10 @@
 #include "ls-measure-item.h"
 #include "ls-time.h"
 
-G_DEFINE_FINAL_TYPE (LsAnalysisPage, ls_analysis_page, GTK_TYPE_WIDGET)
+static void ls_analysis_page_view_init (LsViewInterface *iface);
 
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE_WITH_CODE (LsAnalysisPage, ls_analysis_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (LS_TYPE_VIEW, ls_analysis_page_view_init))
 
 #define RELOAD_DELAY 300   /* ms: a burst of range changes is one analysis */
 
@@ -622,29 +617,12 @@ refresh_action (GtkWidget  *widget,
   load (LS_ANALYSIS_PAGE (widget));
 }
 
-/* Public API */
-
-LsSession *
-ls_analysis_page_get_session (LsAnalysisPage *self)
+static void
+session_changed (LsView *view)
 {
-  g_return_val_if_fail (LS_IS_ANALYSIS_PAGE (self), NULL);
+  LsAnalysisPage *self = LS_ANALYSIS_PAGE (view);
+  LsSession *session = self->session;
 
-  return self->session;
-}
-
-void
-ls_analysis_page_set_session (LsAnalysisPage *self,
-                              LsSession      *session)
-{
-  g_return_if_fail (LS_IS_ANALYSIS_PAGE (self));
-  g_return_if_fail (session == NULL || LS_IS_SESSION (session));
-
-  if (self->session == session)
-    return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
   if (session != NULL)
     {
       g_signal_connect_object (session, "notify::case", G_CALLBACK (case_changed_cb), self, G_CONNECT_SWAPPED);
@@ -657,7 +635,24 @@ ls_analysis_page_set_session (LsAnalysisPage *self,
                                G_CONNECT_SWAPPED);
     }
   request_load (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+static void
+ls_analysis_page_view_init (LsViewInterface *iface)
+{
+  iface->session_offset = G_STRUCT_OFFSET (LsAnalysisPage, session);
+  iface->session_changed = session_changed;
+}
+
+/* Public API */
+
+void
+ls_analysis_page_set_session (LsAnalysisPage *self,
+                              LsSession      *session)
+{
+  g_return_if_fail (LS_IS_ANALYSIS_PAGE (self));
+
+  ls_view_set_session (LS_VIEW (self), session);
 }
 
 LsAnalysis *
@@ -736,9 +731,7 @@ ls_analysis_page_dispose (GObject *object)
   g_clear_handle_id (&self->reload_source, g_source_remove);
   stop_progress (self);
   ls_analysis_page_dispose_measures (self);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
+  ls_view_clear_session (LS_VIEW (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), LS_TYPE_ANALYSIS_PAGE);
   g_clear_object (&self->findings_selection);
   g_clear_object (&self->findings_store);
@@ -759,44 +752,6 @@ ls_analysis_page_finalize (GObject *object)
 }
 
 static void
-ls_analysis_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  LsAnalysisPage *self = LS_ANALYSIS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ls_analysis_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  LsAnalysisPage *self = LS_ANALYSIS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      ls_analysis_page_set_session (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 ls_analysis_page_class_init (LsAnalysisPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -804,14 +759,8 @@ ls_analysis_page_class_init (LsAnalysisPageClass *klass)
 
   object_class->dispose = ls_analysis_page_dispose;
   object_class->finalize = ls_analysis_page_finalize;
-  object_class->get_property = ls_analysis_page_get_property;
-  object_class->set_property = ls_analysis_page_set_property;
   widget_class->map = ls_analysis_page_map;
-
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, LS_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ls_view_class_install_session (object_class);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ls-analysis-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

@@ -9,14 +9,14 @@
 #include <adwaita.h>
 
 #include "ls-analysis.h"
-#include "ls-session.h"
+#include "ls-view.h"
 
 G_BEGIN_DECLS
 
 #define LS_TYPE_ANALYSIS_PAGE (ls_analysis_page_get_type ())
 G_DECLARE_FINAL_TYPE (LsAnalysisPage, ls_analysis_page, LS, ANALYSIS_PAGE, GtkWidget)
 
-LsSession  *ls_analysis_page_get_session   (LsAnalysisPage *self);
+/* ls_view_set_session (). */
 void        ls_analysis_page_set_session   (LsAnalysisPage *self,
                                             LsSession      *session);
 /* The analysis as last loaded, or NULL while there is none. */

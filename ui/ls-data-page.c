@@ -24,63 +24,20 @@ struct _LsDataPage
   GtkStack    *tables;
 };
 
-G_DEFINE_FINAL_TYPE (LsDataPage, ls_data_page, GTK_TYPE_WIDGET)
+static void ls_data_page_view_init (LsViewInterface *iface);
 
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE_WITH_CODE (LsDataPage, ls_data_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (LS_TYPE_VIEW, ls_data_page_view_init))
 
 static void
 ls_data_page_dispose (GObject *object)
 {
   LsDataPage *self = LS_DATA_PAGE (object);
 
-  ls_data_page_set_session (self, NULL);
+  ls_view_set_session (LS_VIEW (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LS_TYPE_DATA_PAGE);
 
   G_OBJECT_CLASS (ls_data_page_parent_class)->dispose (object);
-}
-
-static void
-ls_data_page_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  LsDataPage *self = LS_DATA_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ls_data_page_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  LsDataPage *self = LS_DATA_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      ls_data_page_set_session (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static LsDataTable *
@@ -172,6 +129,29 @@ row_activated_cb (GtkColumnView *view,
     ls_session_set_selection (self->session, (const char * const *) keys);
 }
 
+static void
+session_changed (LsView *view)
+{
+  LsDataPage *self = LS_DATA_PAGE (view);
+
+  if (self->session != NULL)
+    {
+      g_signal_connect_swapped (self->session, "notify::case", G_CALLBACK (case_changed_cb), self);
+      g_signal_connect_swapped (self->session, "data-changed", G_CALLBACK (data_changed_cb), self);
+      g_signal_connect_swapped (self->session, "notify::range-from", G_CALLBACK (range_changed_cb), self);
+      g_signal_connect_swapped (self->session, "notify::range-to", G_CALLBACK (range_changed_cb), self);
+    }
+  range_changed_cb (self);
+  case_changed_cb (self);
+}
+
+static void
+ls_data_page_view_init (LsViewInterface *iface)
+{
+  iface->session_offset = G_STRUCT_OFFSET (LsDataPage, session);
+  iface->session_changed = session_changed;
+}
+
 static gboolean
 focus_search_cb (GtkWidget *widget,
                  GVariant  *args,
@@ -190,13 +170,7 @@ ls_data_page_class_init (LsDataPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ls_data_page_dispose;
-  object_class->get_property = ls_data_page_get_property;
-  object_class->set_property = ls_data_page_set_property;
-
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, LS_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ls_view_class_install_session (object_class);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ls-data-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LsDataPage, box);
@@ -274,37 +248,4 @@ ls_data_page_set_search (LsDataPage *self,
 
   gtk_editable_set_text (self->search, text ? text : "");
   search_changed_cb (self);
-}
-
-LsSession *
-ls_data_page_get_session (LsDataPage *self)
-{
-  g_return_val_if_fail (LS_IS_DATA_PAGE (self), NULL);
-
-  return self->session;
-}
-
-void
-ls_data_page_set_session (LsDataPage *self,
-                          LsSession  *session)
-{
-  g_return_if_fail (LS_IS_DATA_PAGE (self));
-  g_return_if_fail (session == NULL || LS_IS_SESSION (session));
-
-  if (self->session == session)
-    return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect_swapped (session, "notify::case", G_CALLBACK (case_changed_cb), self);
-      g_signal_connect_swapped (session, "data-changed", G_CALLBACK (data_changed_cb), self);
-      g_signal_connect_swapped (session, "notify::range-from", G_CALLBACK (range_changed_cb), self);
-      g_signal_connect_swapped (session, "notify::range-to", G_CALLBACK (range_changed_cb), self);
-    }
-  range_changed_cb (self);
-  case_changed_cb (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

@@ -4,16 +4,13 @@
 #include <adwaita.h>
 
 #include "ls-data-table.h"
-#include "ls-session.h"
+#include "ls-view.h"
 
 G_BEGIN_DECLS
 
 #define LS_TYPE_DATA_PAGE (ls_data_page_get_type ())
 G_DECLARE_FINAL_TYPE (LsDataPage, ls_data_page, LS, DATA_PAGE, GtkWidget)
 
-LsSession  *ls_data_page_get_session (LsDataPage *self);
-void        ls_data_page_set_session (LsDataPage *self,
-                                      LsSession  *session);
 LsDataTable *ls_data_page_get_table  (LsDataPage *self,
                                       LsRowTable  table);
 void        ls_data_page_show_table  (LsDataPage *self,

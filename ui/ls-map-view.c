@@ -57,11 +57,13 @@ struct _LsMapView
   GtkSpinner     *spinner;
 };
 
-G_DEFINE_FINAL_TYPE (LsMapView, ls_map_view, GTK_TYPE_WIDGET)
+static void ls_map_view_view_init (LsViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LsMapView, ls_map_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (LS_TYPE_VIEW, ls_map_view_view_init))
 
 enum {
   PROP_0,
-  PROP_SESSION,
   PROP_SHOW_OUTLINE,
   PROP_SHOW_AREAS,
   PROP_SHOW_TOWNS,
@@ -69,7 +71,8 @@ enum {
   PROP_SHOW_TRACKS,
   PROP_SHOW_FLOWS,
   PROP_SHOW_OUT_OF_AREA,
-  N_PROPS
+  N_PROPS,
+  PROP_SESSION = N_PROPS,   /* LsView's */
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -696,26 +699,12 @@ ls_map_view_new (LsSession *session)
   return g_object_new (LS_TYPE_MAP_VIEW, "session", session, NULL);
 }
 
-LsSession *
-ls_map_view_get_session (LsMapView *self)
+static void
+session_changed (LsView *view)
 {
-  g_return_val_if_fail (LS_IS_MAP_VIEW (self), NULL);
+  LsMapView *self = LS_MAP_VIEW (view);
+  LsSession *session = self->session;
 
-  return self->session;
-}
-
-void
-ls_map_view_set_session (LsMapView *self,
-                         LsSession *session)
-{
-  g_return_if_fail (LS_IS_MAP_VIEW (self));
-  g_return_if_fail (!session || LS_IS_SESSION (session));
-
-  if (self->session == session)
-    return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
   if (session != NULL)
     {
       g_signal_connect_swapped (session, "notify::case", G_CALLBACK (reload), self);
@@ -727,7 +716,13 @@ ls_map_view_set_session (LsMapView *self,
       self->view.hide_names = ls_session_get_redaction (session) != LS_REDACTION_NONE;
     }
   reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+static void
+ls_map_view_view_init (LsViewInterface *iface)
+{
+  iface->session_offset = G_STRUCT_OFFSET (LsMapView, session);
+  iface->session_changed = session_changed;
 }
 
 static void
@@ -737,7 +732,7 @@ ls_map_view_dispose (GObject *object)
 
   g_cancellable_cancel (self->analysis_cancellable);
   g_cancellable_cancel (self->build_cancellable);
-  ls_map_view_set_session (self, NULL);
+  ls_view_set_session (LS_VIEW (self), NULL);
   /* After the session is gone: unsetting it schedules a rebuild. */
   g_clear_handle_id (&self->rebuild_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LS_TYPE_MAP_VIEW);
@@ -775,7 +770,7 @@ ls_map_view_get_property (GObject    *object,
   LsMapView *self = LS_MAP_VIEW (object);
 
   if (prop_id == PROP_SESSION)
-    g_value_set_object (value, self->session);
+    ls_view_get_property (object, prop_id, value, pspec);
   else if (prop_id >= PROP_SHOW_OUTLINE && prop_id < N_PROPS)
     g_value_set_boolean (value, (self->view.layers & layer_of_prop[prop_id - PROP_SHOW_OUTLINE]) != 0);
   else
@@ -791,7 +786,7 @@ ls_map_view_set_property (GObject      *object,
   LsMapView *self = LS_MAP_VIEW (object);
 
   if (prop_id == PROP_SESSION)
-    ls_map_view_set_session (self, g_value_get_object (value));
+    ls_view_set_property (object, prop_id, value, pspec);
   else if (prop_id >= PROP_SHOW_OUTLINE && prop_id < N_PROPS)
     {
       LsMapLayers layer = layer_of_prop[prop_id - PROP_SHOW_OUTLINE];
@@ -823,14 +818,12 @@ ls_map_view_class_init (LsMapViewClass *klass)
   object_class->set_property = ls_map_view_set_property;
   widget_class->snapshot = ls_map_view_snapshot;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, LS_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   for (guint i = 0; i < G_N_ELEMENTS (layer_names); i++)
     properties[PROP_SHOW_OUTLINE + i] =
       g_param_spec_boolean (layer_names[i], NULL, NULL, TRUE,
                             G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_SESSION, "session");
 
   for (guint i = 0; i < G_N_ELEMENTS (layer_names); i++)
     {

@@ -8,7 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "ls-geo-model.h"
-#include "ls-session.h"
+#include "ls-view.h"
 
 G_BEGIN_DECLS
 
@@ -16,9 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LsMapView, ls_map_view, LS, MAP_VIEW, GtkWidget)
 
 GtkWidget *ls_map_view_new         (LsSession *session);
-LsSession *ls_map_view_get_session (LsMapView *self);
-void       ls_map_view_set_session (LsMapView *self,
-                                    LsSession *session);
 /* Scale in metres per pixel, and the centre, in British National Grid. */
 double     ls_map_view_get_scale   (LsMapView *self);
 void       ls_map_view_zoom_at     (LsMapView *self,

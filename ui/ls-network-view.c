@@ -48,15 +48,10 @@ struct _LsNetworkView
   GtkBox          *details;
 };
 
-G_DEFINE_FINAL_TYPE (LsNetworkView, ls_network_view, GTK_TYPE_WIDGET)
+static void ls_network_view_view_init (LsViewInterface *iface);
 
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE_WITH_CODE (LsNetworkView, ls_network_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (LS_TYPE_VIEW, ls_network_view_view_init))
 
 static void load (LsNetworkView *self, gboolean relayout);
 static void show_details (LsNetworkView *self);
@@ -680,25 +675,12 @@ session_reload (LsNetworkView *self)
   load (self, FALSE);
 }
 
-LsSession *
-ls_network_view_get_session (LsNetworkView *self)
+static void
+session_changed (LsView *view)
 {
-  g_return_val_if_fail (LS_IS_NETWORK_VIEW (self), NULL);
+  LsNetworkView *self = LS_NETWORK_VIEW (view);
+  LsSession *session = self->session;
 
-  return self->session;
-}
-
-void
-ls_network_view_set_session (LsNetworkView *self,
-                             LsSession     *session)
-{
-  g_return_if_fail (LS_IS_NETWORK_VIEW (self));
-
-  if (self->session == session)
-    return;
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
   if (session != NULL)
     {
       g_signal_connect_swapped (session, "notify::case", G_CALLBACK (session_reload), self);
@@ -711,7 +693,13 @@ ls_network_view_set_session (LsNetworkView *self,
         ls_session_get_redaction (session) == LS_REDACTION_ALL;
     }
   load (self, FALSE);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+static void
+ls_network_view_view_init (LsViewInterface *iface)
+{
+  iface->session_offset = G_STRUCT_OFFSET (LsNetworkView, session);
+  iface->session_changed = session_changed;
 }
 
 LsNetworkScene *
@@ -917,42 +905,6 @@ export_action (GtkWidget  *widget,
 }
 
 static void
-ls_network_view_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  LsNetworkView *self = LS_NETWORK_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ls_network_view_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  LsNetworkView *self = LS_NETWORK_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      ls_network_view_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 ls_network_view_dispose (GObject *object)
 {
   LsNetworkView *self = LS_NETWORK_VIEW (object);
@@ -963,9 +915,7 @@ ls_network_view_dispose (GObject *object)
   g_clear_object (&self->load_cancel);
   g_clear_object (&self->roles_cancel);
   g_clear_object (&self->details_cancel);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
+  ls_view_clear_session (LS_VIEW (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), LS_TYPE_NETWORK_VIEW);
   {
     GtkWidget *child;
@@ -991,13 +941,7 @@ ls_network_view_class_init (LsNetworkViewClass *klass)
   };
 
   object_class->dispose = ls_network_view_dispose;
-  object_class->get_property = ls_network_view_get_property;
-  object_class->set_property = ls_network_view_set_property;
-
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, LS_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ls_view_class_install_session (object_class);
 
   g_type_ensure (LS_TYPE_NETWORK_CANVAS);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ls-network-view.ui");

@@ -8,7 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "ls-network-render.h"
-#include "ls-session.h"
+#include "ls-view.h"
 
 G_BEGIN_DECLS
 
@@ -16,9 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LsNetworkView, ls_network_view, LS, NETWORK_VIEW, GtkWidget)
 
 GtkWidget      *ls_network_view_new         (void);
-LsSession      *ls_network_view_get_session (LsNetworkView *self);
-void            ls_network_view_set_session (LsNetworkView *self,
-                                             LsSession     *session);
 /* The scene shown, or NULL while none is loaded (for tests). */
 LsNetworkScene *ls_network_view_get_scene   (LsNetworkView *self);
 GtkWidget      *ls_network_view_get_canvas  (LsNetworkView *self);

@@ -17,8 +17,8 @@
 #include "ls-results-document.h"
 #include "ls-requests-page.h"
 #include "ls-row.h"
-#include "ls-session.h"
 #include "ls-settings.h"
+#include "ls-view.h"
 
 
 struct _LsRequestsPage
@@ -52,15 +52,10 @@ struct _LsRequestsPage
   GtkLabel       *history;
 };
 
-G_DEFINE_FINAL_TYPE (LsRequestsPage, ls_requests_page, ADW_TYPE_BIN)
+static void ls_requests_page_view_init (LsViewInterface *iface);
 
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE_WITH_CODE (LsRequestsPage, ls_requests_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (LS_TYPE_VIEW, ls_requests_page_view_init))
 
 /* Columns of the requests list: the LsRow values, in order. */
 enum {
@@ -571,22 +566,25 @@ case_changed_cb (LsRequestsPage *self)
 }
 
 static void
-ls_requests_page_set_session (LsRequestsPage *self,
-                              LsSession      *session)
+session_changed (LsView *view)
 {
-  if (self->session == session)
-    return;
+  LsRequestsPage *self = LS_REQUESTS_PAGE (view);
 
-  if (self->session)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session)
+  if (self->session != NULL)
     {
-      g_signal_connect_object (session, "notify::case", G_CALLBACK (case_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (session, "data-changed", G_CALLBACK (case_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->session, "notify::case", G_CALLBACK (case_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->session, "data-changed", G_CALLBACK (case_changed_cb), self,
+                               G_CONNECT_SWAPPED);
     }
   case_changed_cb (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+static void
+ls_requests_page_view_init (LsViewInterface *iface)
+{
+  iface->session_offset = G_STRUCT_OFFSET (LsRequestsPage, session);
+  iface->session_changed = session_changed;
 }
 
 static void
@@ -594,7 +592,7 @@ ls_requests_page_dispose (GObject *object)
 {
   LsRequestsPage *self = LS_REQUESTS_PAGE (object);
 
-  g_clear_object (&self->session);
+  ls_view_clear_session (LS_VIEW (self));
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), LS_TYPE_REQUESTS_PAGE);
 
@@ -616,42 +614,6 @@ ls_requests_page_finalize (GObject *object)
 }
 
 static void
-ls_requests_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  LsRequestsPage *self = LS_REQUESTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ls_requests_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  LsRequestsPage *self = LS_REQUESTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      ls_requests_page_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 ls_requests_page_class_init (LsRequestsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -659,13 +621,7 @@ ls_requests_page_class_init (LsRequestsPageClass *klass)
 
   object_class->dispose = ls_requests_page_dispose;
   object_class->finalize = ls_requests_page_finalize;
-  object_class->get_property = ls_requests_page_get_property;
-  object_class->set_property = ls_requests_page_set_property;
-
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, LS_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ls_view_class_install_session (object_class);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ls-requests-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LsRequestsPage, summary);

@@ -63,15 +63,10 @@ struct _LsSafeguardingPage
   GtkListBox          *history_list;
 };
 
-G_DEFINE_FINAL_TYPE (LsSafeguardingPage, ls_safeguarding_page, GTK_TYPE_WIDGET)
+static void ls_safeguarding_page_view_init (LsViewInterface *iface);
 
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE_WITH_CODE (LsSafeguardingPage, ls_safeguarding_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (LS_TYPE_VIEW, ls_safeguarding_page_view_init))
 
 static void load (LsSafeguardingPage *self);
 static LsSafeguardingItem *selected_item (LsSafeguardingPage *self);
@@ -789,26 +784,12 @@ session_selection_cb (LsSafeguardingPage *self)
   ls_safeguarding_page_select (self, keys[0]);
 }
 
-LsSession *
-ls_safeguarding_page_get_session (LsSafeguardingPage *self)
+static void
+session_changed (LsView *view)
 {
-  g_return_val_if_fail (LS_IS_SAFEGUARDING_PAGE (self), NULL);
+  LsSafeguardingPage *self = LS_SAFEGUARDING_PAGE (view);
+  LsSession *session = self->session;
 
-  return self->session;
-}
-
-void
-ls_safeguarding_page_set_session (LsSafeguardingPage *self,
-                                  LsSession          *session)
-{
-  g_return_if_fail (LS_IS_SAFEGUARDING_PAGE (self));
-
-  if (self->session == session)
-    return;
-
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
   if (session != NULL)
     {
       g_signal_connect_object (session, "notify::case", G_CALLBACK (load), self, G_CONNECT_SWAPPED);
@@ -817,7 +798,13 @@ ls_safeguarding_page_set_session (LsSafeguardingPage *self,
                                G_CONNECT_SWAPPED);
     }
   load (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+static void
+ls_safeguarding_page_view_init (LsViewInterface *iface)
+{
+  iface->session_offset = G_STRUCT_OFFSET (LsSafeguardingPage, session);
+  iface->session_changed = session_changed;
 }
 
 LsSafeguarding *
@@ -843,9 +830,7 @@ ls_safeguarding_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
+  ls_view_clear_session (LS_VIEW (self));
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), LS_TYPE_SAFEGUARDING_PAGE);
   g_clear_object (&self->selection);
@@ -866,44 +851,6 @@ ls_safeguarding_page_finalize (GObject *object)
 }
 
 static void
-ls_safeguarding_page_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  LsSafeguardingPage *self = LS_SAFEGUARDING_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-ls_safeguarding_page_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  LsSafeguardingPage *self = LS_SAFEGUARDING_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      ls_safeguarding_page_set_session (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 ls_safeguarding_page_class_init (LsSafeguardingPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -911,13 +858,7 @@ ls_safeguarding_page_class_init (LsSafeguardingPageClass *klass)
 
   object_class->dispose = ls_safeguarding_page_dispose;
   object_class->finalize = ls_safeguarding_page_finalize;
-  object_class->get_property = ls_safeguarding_page_get_property;
-  object_class->set_property = ls_safeguarding_page_set_property;
-
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, LS_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  ls_view_class_install_session (object_class);
 
   g_type_ensure (LS_TYPE_SAFEGUARDING_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ls-safeguarding-page.ui");

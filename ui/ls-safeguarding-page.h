@@ -7,16 +7,13 @@
 #include <adwaita.h>
 
 #include "ls-safeguarding.h"
-#include "ls-session.h"
+#include "ls-view.h"
 
 G_BEGIN_DECLS
 
 #define LS_TYPE_SAFEGUARDING_PAGE (ls_safeguarding_page_get_type ())
 G_DECLARE_FINAL_TYPE (LsSafeguardingPage, ls_safeguarding_page, LS, SAFEGUARDING_PAGE, GtkWidget)
 
-LsSession      *ls_safeguarding_page_get_session (LsSafeguardingPage *self);
-void            ls_safeguarding_page_set_session (LsSafeguardingPage *self,
-                                                  LsSession          *session);
 /* The list as last loaded, or NULL while loading. */
 LsSafeguarding *ls_safeguarding_page_get_model   (LsSafeguardingPage *self);
 /* Rows shown after the filters. */

@@ -84,15 +84,18 @@ struct _LsTimelineView
   GtkLabel           *status;
 };
 
-G_DEFINE_FINAL_TYPE (LsTimelineView, ls_timeline_view, GTK_TYPE_WIDGET)
+static void ls_timeline_view_view_init (LsViewInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LsTimelineView, ls_timeline_view, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (LS_TYPE_VIEW, ls_timeline_view_view_init))
 
 enum {
   PROP_0,
-  PROP_SESSION,
   PROP_SHOW_PHONES,
   PROP_SHOW_HEAT_MAP,
   PROP_PLAYING,
-  N_PROPS
+  N_PROPS,
+  PROP_SESSION = N_PROPS,   /* LsView's */
 };
 
 static GParamSpec *properties[N_PROPS];
@@ -941,33 +944,24 @@ session_notify (GObject    *object,
     highlight_changed (self);
 }
 
-LsSession *
-ls_timeline_view_get_session (LsTimelineView *self)
+static void
+session_changed (LsView *view)
 {
-  g_return_val_if_fail (LS_IS_TIMELINE_VIEW (self), NULL);
+  LsTimelineView *self = LS_TIMELINE_VIEW (view);
 
-  return self->session;
-}
-
-void
-ls_timeline_view_set_session (LsTimelineView *self,
-                              LsSession      *session)
-{
-  g_return_if_fail (LS_IS_TIMELINE_VIEW (self));
-  g_return_if_fail (session == NULL || LS_IS_SESSION (session));
-
-  if (self->session == session)
-    return;
-  if (self->session)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session)
+  if (self->session != NULL)
     {
-      g_signal_connect (session, "notify", G_CALLBACK (session_notify), self);
-      g_signal_connect_swapped (session, "data-changed", G_CALLBACK (reload), self);
+      g_signal_connect (self->session, "notify", G_CALLBACK (session_notify), self);
+      g_signal_connect_swapped (self->session, "data-changed", G_CALLBACK (reload), self);
     }
   case_changed (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+static void
+ls_timeline_view_view_init (LsViewInterface *iface)
+{
+  iface->session_offset = G_STRUCT_OFFSET (LsTimelineView, session);
+  iface->session_changed = session_changed;
 }
 
 LsTimelineModel *
@@ -1399,9 +1393,7 @@ ls_timeline_view_dispose (GObject *object)
   g_clear_handle_id (&self->play_source, g_source_remove);
   g_clear_handle_id (&self->request_source, g_source_remove);
   g_clear_handle_id (&self->model_source, g_source_remove);
-  if (self->session)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
+  ls_view_clear_session (LS_VIEW (self));
   g_clear_object (&self->model_cancel);
   g_clear_object (&self->data_cancel);
   g_clear_object (&self->heat_cancel);
@@ -1439,7 +1431,7 @@ ls_timeline_view_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_SESSION:
-      g_value_set_object (value, self->session);
+      ls_view_get_property (object, prop_id, value, pspec);
       break;
     case PROP_SHOW_PHONES:
       g_value_set_boolean (value, self->show_phones);
@@ -1466,7 +1458,7 @@ ls_timeline_view_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_SESSION:
-      ls_timeline_view_set_session (self, g_value_get_object (value));
+      ls_view_set_property (object, prop_id, value, pspec);
       break;
     case PROP_SHOW_PHONES:
       if (self->show_phones != g_value_get_boolean (value))
@@ -1505,9 +1497,6 @@ ls_timeline_view_class_init (LsTimelineViewClass *klass)
   object_class->get_property = ls_timeline_view_get_property;
   object_class->set_property = ls_timeline_view_set_property;
 
-  properties[PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, LS_TYPE_SESSION,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SHOW_PHONES] =
     g_param_spec_boolean ("show-phones", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -1518,6 +1507,7 @@ ls_timeline_view_class_init (LsTimelineViewClass *klass)
     g_param_spec_boolean ("playing", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_SESSION, "session");
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ls-timeline-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LsTimelineView, toolbar);

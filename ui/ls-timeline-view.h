@@ -7,8 +7,8 @@
 
 #include <gtk/gtk.h>
 
-#include "ls-session.h"
 #include "ls-timeline-model.h"
+#include "ls-view.h"
 
 G_BEGIN_DECLS
 
@@ -16,9 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LsTimelineView, ls_timeline_view, LS, TIMELINE_VIEW, GtkWidget)
 
 GtkWidget       *ls_timeline_view_new            (LsSession      *session);
-LsSession       *ls_timeline_view_get_session    (LsTimelineView *self);
-void             ls_timeline_view_set_session    (LsTimelineView *self,
-                                                  LsSession      *session);
 /* The visible range, unix seconds UTC. */
 void             ls_timeline_view_get_visible    (LsTimelineView *self,
                                                   gint64         *from,
