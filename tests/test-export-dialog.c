@@ -202,6 +202,29 @@ test_cancel (void)
   g_rmdir (dir);
 }
 
+/* Closing the dialog while it writes stops the job, whose end then finds
+ * no dialog to update (its template children are gone). */
+static void
+test_close_while_busy (void)
+{
+  g_autoptr(LsSession) session = new_session ();
+  g_autofree char *dir = g_dir_make_tmp ("linesight-export-dialog-XXXXXX", NULL);
+  g_autofree char *svg = g_build_filename (dir, "map.svg", NULL);
+  LsExportDialog *dialog = new_dialog (session, "map");
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  ls_export_dialog_set_format (dialog, LS_EXPORT_SVG);
+  ls_export_dialog_export_to (dialog, svg);
+  g_assert_true (ls_export_dialog_is_busy (dialog));
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  while (dialog != NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (dialog);   /* the finished job let it go */
+  g_remove (svg);
+  g_rmdir (dir);
+}
+
 static LsExportDialog *
 find_dialog (void)
 {
@@ -275,6 +298,7 @@ main (int    argc,
   g_test_add_func ("/export-dialog/options", test_options);
   g_test_add_func ("/export-dialog/write", test_write);
   g_test_add_func ("/export-dialog/cancel", test_cancel);
+  g_test_add_func ("/export-dialog/close-while-busy", test_close_while_busy);
   g_test_add_func ("/export-dialog/window-action", test_window_action);
   rc = g_test_run ();
   g_free (case_path);

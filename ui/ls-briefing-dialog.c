@@ -12,16 +12,14 @@
 #include "ls-briefing.h"
 #include "ls-briefing-dialog.h"
 #include "ls-case-audit.h"
-#include "ls-progress-relay.h"
 #include "ls-time.h"
 #include "ls-window.h"
 
 struct _LsBriefingDialog
 {
-  AdwWindow        parent_instance;
+  LsJobDialog      parent_instance;
 
   LsSession       *session;
-  GCancellable    *cancellable;
 
   AdwToastOverlay *toasts;
   AdwComboRow     *marking;
@@ -31,26 +29,22 @@ struct _LsBriefingDialog
   GtkProgressBar  *progress;
 };
 
-G_DEFINE_FINAL_TYPE (LsBriefingDialog, ls_briefing_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (LsBriefingDialog, ls_briefing_dialog, LS_TYPE_JOB_DIALOG)
 
 static const char * const markings[] = { "OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET" };
 static const char * const redaction_names[] = { "none", "partner", "all" };
 
 typedef struct {
-  char              *case_path;
   char              *path;
   char              *marking;
   LsBriefingOptions  options;
-  LsProgressRelay   *relay;
 } Job;
 
 static void
 job_free (Job *job)
 {
-  g_free (job->case_path);
   g_free (job->path);
   g_free (job->marking);
-  g_clear_pointer (&job->relay, ls_progress_relay_free);
   g_free (job);
 }
 
@@ -62,58 +56,32 @@ read_date (AdwEntryRow *row,
   return ls_time_parse_uk_day (gtk_editable_get_text (GTK_EDITABLE (row)), end, out);
 }
 
-static void
-write_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gboolean
+briefing_write (LsCase         *kase,
+                gpointer        data,
+                LsProgressFunc  progress,
+                gpointer        progress_data,
+                GCancellable   *cancellable,
+                GError        **error)
 {
-  Job *job = task_data;
-  GError *error = NULL;
-  g_autoptr(LsCase) kase = ls_case_open (job->case_path, &error);
+  Job *job = data;
 
-  if (kase == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
   job->options.kase = kase;
   job->options.cancellable = cancellable;
-  job->options.progress = ls_progress_relay_report;
-  job->options.progress_data = job->relay;
-  if (!ls_briefing_write (&job->options, job->path, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  job->options.progress = progress;
+  job->options.progress_data = progress_data;
+  return ls_briefing_write (&job->options, job->path, error);
 }
 
+/* Written: the export goes in the case's audit log, and the dialog closes. */
 static void
-set_busy (LsBriefingDialog *self,
-          gboolean          busy)
+briefing_done (LsJobDialog *dialog,
+               gpointer     data)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->progress), busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "briefing.create", !busy);
-  gtk_progress_bar_set_fraction (self->progress, 0);
-}
-
-static void
-write_done_cb (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  LsBriefingDialog *self = LS_BRIEFING_DIALOG (source);
-  Job *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
+  LsBriefingDialog *self = LS_BRIEFING_DIALOG (dialog);
+  Job *job = data;
   LsCase *kase = ls_session_get_case (self->session);
-
-  set_busy (self, FALSE);
-  g_clear_object (&self->cancellable);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
-      return;
-    }
+  g_autoptr(GError) error = NULL;
 
   if (kase != NULL)
     {
@@ -122,7 +90,7 @@ write_done_cb (GObject      *source,
 
       if (!ls_case_record_export (kase, &rec, &error))
         {
-          adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+          ls_job_dialog_toast (dialog, error->message);
           return;
         }
     }
@@ -134,58 +102,38 @@ ls_briefing_dialog_create_to (LsBriefingDialog *self,
                               const char       *path)
 {
   LsCase *kase = ls_session_get_case (self->session);
-  g_autoptr(GTask) task = NULL;
   Job *job;
 
   g_return_if_fail (LS_IS_BRIEFING_DIALOG (self));
 
-  if (kase == NULL || self->cancellable != NULL)
+  if (kase == NULL || ls_job_dialog_is_busy (LS_JOB_DIALOG (self)))
     return;
 
   job = g_new0 (Job, 1);
   if (!read_date (self->from, FALSE, &job->options.from) || !read_date (self->to, TRUE, &job->options.to))
     {
       job_free (job);
-      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (_("Dates are written like 2024-03-01")));
+      ls_job_dialog_toast (LS_JOB_DIALOG (self), _("Dates are written like 2024-03-01"));
       return;
     }
-  job->case_path = g_strdup (ls_case_get_path (kase));
   job->path = g_strdup (path);
   job->marking = g_strdup (markings[MIN (adw_combo_row_get_selected (self->marking), 2)]);
   job->options.marking = job->marking;
   job->options.redaction = (LsRedaction) MIN (adw_combo_row_get_selected (self->redaction), 2);
-  job->relay = ls_progress_relay_new (self->progress);
-
-  self->cancellable = g_cancellable_new ();
-  set_busy (self, TRUE);
-  task = g_task_new (self, self->cancellable, write_done_cb, NULL);
-  g_task_set_source_tag (task, ls_briefing_dialog_create_to);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, write_thread);
+  ls_job_dialog_run (LS_JOB_DIALOG (self), kase, job, (GDestroyNotify) job_free, briefing_write, briefing_done);
 }
 
 gboolean
 ls_briefing_dialog_is_busy (LsBriefingDialog *self)
 {
-  return self->cancellable != NULL;
+  return ls_job_dialog_is_busy (LS_JOB_DIALOG (self));
 }
 
 static void
-save_response_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  gpointer         user_data)
+path_chosen (LsJobDialog *dialog,
+             const char  *path)
 {
-  LsBriefingDialog *self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
-      (path = g_file_get_path (file)) != NULL)
-    ls_briefing_dialog_create_to (self, path);
-
-  g_object_unref (chooser);
-  g_object_unref (self);
+  ls_briefing_dialog_create_to (LS_BRIEFING_DIALOG (dialog), path);
 }
 
 static void
@@ -193,28 +141,7 @@ create_action (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
 {
-  LsBriefingDialog *self = LS_BRIEFING_DIALOG (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Save Briefing"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "briefing.pdf");
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  LsBriefingDialog *self = LS_BRIEFING_DIALOG (widget);
-
-  if (self->cancellable)
-    g_cancellable_cancel (self->cancellable);
-  else
-    gtk_window_destroy (GTK_WINDOW (self));
+  ls_job_dialog_choose_file (LS_JOB_DIALOG (widget), _("Save Briefing"), "briefing.pdf", path_chosen);
 }
 
 static void
@@ -222,9 +149,6 @@ ls_briefing_dialog_dispose (GObject *object)
 {
   LsBriefingDialog *self = LS_BRIEFING_DIALOG (object);
 
-  if (self->cancellable)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), LS_TYPE_BRIEFING_DIALOG);
 
@@ -248,14 +172,14 @@ ls_briefing_dialog_class_init (LsBriefingDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LsBriefingDialog, progress);
 
   gtk_widget_class_install_action (widget_class, "briefing.create", NULL, create_action);
-  gtk_widget_class_install_action (widget_class, "briefing.cancel", NULL, cancel_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "briefing.cancel", NULL);
+  ls_job_dialog_class_install_cancel (widget_class, "briefing.cancel");
 }
 
 static void
 ls_briefing_dialog_init (LsBriefingDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ls_job_dialog_set_parts (LS_JOB_DIALOG (self), self->toasts, self->progress, "briefing.create");
 }
 
 LsBriefingDialog *

@@ -3,12 +3,13 @@
 
 #include <adwaita.h>
 
+#include "ls-job-dialog.h"
 #include "ls-session.h"
 
 G_BEGIN_DECLS
 
 #define LS_TYPE_BRIEFING_DIALOG (ls_briefing_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (LsBriefingDialog, ls_briefing_dialog, LS, BRIEFING_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (LsBriefingDialog, ls_briefing_dialog, LS, BRIEFING_DIALOG, LsJobDialog)
 
 LsBriefingDialog *ls_briefing_dialog_new            (LsSession      *session);
 /* Writes to PATH without asking where (for tests and scripted use). */

@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 
 #include "ls-export-dialog.h"
-#include "ls-progress-relay.h"
 #include "ls-window.h"
 
 /* The view's screen state, shared by the dialog and its jobs. */
@@ -38,7 +37,7 @@ screen_unref (Screen *screen)
 
 struct _LsExportDialog
 {
-  AdwWindow        parent_instance;
+  LsJobDialog      parent_instance;
 
   LsSession       *session;
   char            *view;
@@ -47,7 +46,6 @@ struct _LsExportDialog
   gint64           to;
   char            *layout;
   GStrv            people;
-  GCancellable    *cancellable;
 
   AdwToastOverlay *toasts;
   AdwComboRow     *format_row;
@@ -65,12 +63,11 @@ struct _LsExportDialog
   GtkProgressBar  *progress;
 };
 
-G_DEFINE_FINAL_TYPE (LsExportDialog, ls_export_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (LsExportDialog, ls_export_dialog, LS_TYPE_JOB_DIALOG)
 
 static const char * const markings[] = { "OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET" };
 
 typedef struct {
-  char            *case_path;
   char            *path;
   char            *view;
   char            *marking;
@@ -80,13 +77,11 @@ typedef struct {
   Screen          *screen;
   LsExportFormat   format;
   LsExportRequest  request;
-  LsProgressRelay *relay;
 } Job;
 
 static void
 job_free (Job *job)
 {
-  g_free (job->case_path);
   g_free (job->path);
   g_free (job->view);
   g_free (job->marking);
@@ -94,66 +89,38 @@ job_free (Job *job)
   g_free (job->layout);
   g_strfreev (job->people);
   g_clear_pointer (&job->screen, screen_unref);
-  g_clear_pointer (&job->relay, ls_progress_relay_free);
   g_free (job);
 }
 
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
+/* On the worker: its connection also writes the audit entry. */
+static gboolean
+export_write (LsCase         *kase,
+              gpointer        data,
+              LsProgressFunc  progress,
+              gpointer        progress_data,
+              GCancellable   *cancellable,
+              GError        **error)
 {
-  Job *job = task_data;
-  GError *error = NULL;
-  /* This thread's own connection: it also writes the audit entry. */
-  g_autoptr(LsCase) kase = ls_case_open (job->case_path, &error);
-  const LsExportView *view = NULL;
+  Job *job = data;
+  const LsExportView *view = ls_export_find_view (job->view, error);
 
-  if (kase == NULL || (view = ls_export_find_view (job->view, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  if (view == NULL)
+    return FALSE;
   job->request.kase = kase;
   job->request.cancellable = cancellable;
-  job->request.progress = ls_progress_relay_report;
-  job->request.progress_data = job->relay;
-  if (!ls_export_write (view, &job->request, job->format, job->path, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  job->request.progress = progress;
+  job->request.progress_data = progress_data;
+  return ls_export_write (view, &job->request, job->format, job->path, error);
 }
 
 static void
-set_busy (LsExportDialog *self,
-          gboolean        busy)
+export_done (LsJobDialog *dialog,
+             gpointer     data)
 {
-  gtk_widget_set_visible (GTK_WIDGET (self->progress), busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save", !busy);
-  gtk_progress_bar_set_fraction (self->progress, 0);
-}
+  Job *job = data;
+  g_autofree char *text = g_strdup_printf (_("Exported to %s"), job->path);
 
-static void
-export_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  LsExportDialog *self = LS_EXPORT_DIALOG (source);
-  Job *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  set_busy (self, FALSE);
-  g_clear_object (&self->cancellable);
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
-      return;
-    }
-  text = g_strdup_printf (_("Exported to %s"), job->path);
-  adw_toast_overlay_add_toast (self->toasts, adw_toast_new (text));
+  ls_job_dialog_toast (dialog, text);
 }
 
 static LsExportFormat
@@ -167,7 +134,6 @@ ls_export_dialog_export_to (LsExportDialog *self,
                             const char     *path)
 {
   LsCase *kase;
-  g_autoptr(GTask) task = NULL;
   const char *title;
   Job *job;
 
@@ -175,13 +141,12 @@ ls_export_dialog_export_to (LsExportDialog *self,
   g_return_if_fail (path != NULL);
 
   kase = ls_session_get_case (self->session);
-  if (kase == NULL || self->cancellable != NULL)
+  if (kase == NULL || ls_job_dialog_is_busy (LS_JOB_DIALOG (self)))
     return;
 
   title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
   job = g_new0 (Job, 1);
   job->request = (LsExportRequest) LS_EXPORT_REQUEST_INIT;
-  job->case_path = g_strdup (ls_case_get_path (kase));
   job->path = g_strdup (path);
   job->view = g_strdup (self->view);
   job->format = get_format (self);
@@ -204,14 +169,7 @@ ls_export_dialog_export_to (LsExportDialog *self,
   job->request.layout = job->layout;
   job->request.people = (const char * const *) job->people;
   job->request.screen = job->screen ? job->screen->data : NULL;
-  job->relay = ls_progress_relay_new (self->progress);
-
-  self->cancellable = g_cancellable_new ();
-  set_busy (self, TRUE);
-  task = g_task_new (self, self->cancellable, export_done_cb, NULL);
-  g_task_set_source_tag (task, ls_export_dialog_export_to);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, export_thread);
+  ls_job_dialog_run (LS_JOB_DIALOG (self), kase, job, (GDestroyNotify) job_free, export_write, export_done);
 }
 
 gboolean
@@ -219,38 +177,23 @@ ls_export_dialog_is_busy (LsExportDialog *self)
 {
   g_return_val_if_fail (LS_IS_EXPORT_DIALOG (self), FALSE);
 
-  return self->cancellable != NULL;
+  return ls_job_dialog_is_busy (LS_JOB_DIALOG (self));
 }
 
+/* The format is the one chosen here, whatever the name says. */
 static void
-save_response_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  gpointer         user_data)
+path_chosen (LsJobDialog *dialog,
+             const char  *path)
 {
-  LsExportDialog *self = user_data;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  LsExportDialog *self = LS_EXPORT_DIALOG (dialog);
+  const char *ext = ls_export_format_to_string (get_format (self));
+  g_autofree char *suffix = g_strconcat (".", ext, NULL);
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+  g_autofree char *with = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
-      (path = g_file_get_path (file)) != NULL)
-    {
-      const char *ext = ls_export_format_to_string (get_format (self));
-      g_autofree char *suffix = g_strconcat (".", ext, NULL);
-      g_autofree char *lower = g_ascii_strdown (path, -1);
-
-      /* The format is the one chosen here, whatever the name says. */
-      if (!g_str_has_suffix (lower, suffix))
-        {
-          char *with = g_strconcat (path, suffix, NULL);
-          g_free (path);
-          path = with;
-        }
-      ls_export_dialog_export_to (self, path);
-    }
-
-  g_object_unref (chooser);
-  g_object_unref (self);
+  if (!g_str_has_suffix (lower, suffix))
+    path = with = g_strconcat (path, suffix, NULL);
+  ls_export_dialog_export_to (self, path);
 }
 
 static void
@@ -261,27 +204,8 @@ save_action (GtkWidget  *widget,
   LsExportDialog *self = LS_EXPORT_DIALOG (widget);
   const char *ext = ls_export_format_to_string (get_format (self));
   g_autofree char *file_name = g_strdup_printf ("%s.%s", self->view, ext);
-  GtkFileChooserNative *chooser;
 
-  chooser = gtk_file_chooser_native_new (_("Export"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-cancel_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  LsExportDialog *self = LS_EXPORT_DIALOG (widget);
-
-  if (self->cancellable)
-    g_cancellable_cancel (self->cancellable);
-  else
-    gtk_window_destroy (GTK_WINDOW (self));
+  ls_job_dialog_choose_file (LS_JOB_DIALOG (self), _("Export"), file_name, path_chosen);
 }
 
 /* Only the options of the chosen format are shown. */
@@ -318,9 +242,6 @@ ls_export_dialog_dispose (GObject *object)
 {
   LsExportDialog *self = LS_EXPORT_DIALOG (object);
 
-  if (self->cancellable)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
   g_clear_pointer (&self->screen, screen_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), LS_TYPE_EXPORT_DIALOG);
@@ -366,14 +287,14 @@ ls_export_dialog_class_init (LsExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LsExportDialog, progress);
 
   gtk_widget_class_install_action (widget_class, "export.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "export.cancel", NULL, cancel_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "export.cancel", NULL);
+  ls_job_dialog_class_install_cancel (widget_class, "export.cancel");
 }
 
 static void
 ls_export_dialog_init (LsExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ls_job_dialog_set_parts (LS_JOB_DIALOG (self), self->toasts, self->progress, "export.save");
   self->from = self->to = -1;
   g_signal_connect_swapped (self->format_row, "notify::selected", G_CALLBACK (update_rows), self);
   g_signal_connect_swapped (self->dpi_spin, "value-changed", G_CALLBACK (update_rows), self);

@@ -4,12 +4,13 @@
 #include <adwaita.h>
 
 #include "ls-export.h"
+#include "ls-job-dialog.h"
 #include "ls-session.h"
 
 G_BEGIN_DECLS
 
 #define LS_TYPE_EXPORT_DIALOG (ls_export_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (LsExportDialog, ls_export_dialog, LS, EXPORT_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (LsExportDialog, ls_export_dialog, LS, EXPORT_DIALOG, LsJobDialog)
 
 /* VIEW is a name in the export table ("network", "timeline", …). */
 LsExportDialog *ls_export_dialog_new            (LsSession          *session,
