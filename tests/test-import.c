@@ -774,7 +774,7 @@ test_bulk_load (void)
     g_assert_cmpint (second->duplicates, ==, 10 + 300);
     g_assert_cmpint (query_int (kase, "SELECT count(*) FROM calls"), ==, 90000);
     g_assert_cmpint (query_int (kase, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
-                                      " AND tbl_name = 'calls' AND sql IS NOT NULL"), ==, 4);
+                                      " AND tbl_name = 'calls' AND sql IS NOT NULL"), ==, 3);
     {
       g_autofree char *integrity = query_text (kase, "PRAGMA integrity_check");
 
@@ -808,7 +808,7 @@ test_bulk_load (void)
     kase = ls_case_open (second_path, NULL);
     ls_import_report_free (import_file (kase, bad, LS_IMPORT_KIND_CALLS, FALSE));
     g_assert_cmpint (query_int (kase, "SELECT count(*) FROM sqlite_schema WHERE type = 'index'"
-                                      " AND tbl_name = 'calls' AND sql IS NOT NULL"), ==, 4);
+                                      " AND tbl_name = 'calls' AND sql IS NOT NULL"), ==, 3);
     g_clear_object (&kase);
     after = read_bytes (second_path);
     g_assert_true (g_bytes_equal (before, after));

@@ -320,6 +320,9 @@ test_migrate_from_older (gconstpointer data)
   g_assert_cmpint (ls_sqlite_query_int (db, "SELECT count(*) FROM audit_log", 0), ==, 1);
   g_assert_cmpint (ls_sqlite_query_int (db, "SELECT count(*) FROM requests", -1), ==, 0);
   g_assert_cmpint (ls_sqlite_query_int (db, "SELECT count(*) FROM outcomes", -1), ==, 0);
+  /* Version 4: the calls' fingerprints are no longer a unique index. */
+  g_assert_cmpint (ls_sqlite_query_int (db, "SELECT count(*) FROM sqlite_schema"
+                                            " WHERE name = 'calls_by_fingerprint'", -1), ==, 0);
 }
 
 static void
@@ -348,6 +351,16 @@ test_writer_commit_and_duplicates (void)
       g_assert_true (ls_case_writer_commit (writer, &error));
       g_assert_no_error (error);
     }
+
+  /* At the same second, another call is not a duplicate; the same call
+   * twice in one import is. */
+  writer = ls_case_writer_begin (kase, LS_IMPORT_KIND_CALLS, "calls.csv", "00", NULL, &error);
+  call.callee = "+447700900003";
+  g_assert_true (ls_case_writer_add_call (writer, &call, &added, &error));
+  g_assert_true (added);
+  g_assert_true (ls_case_writer_add_call (writer, &call, &added, &error));
+  g_assert_false (added);
+  ls_case_writer_abort (writer);
 
   g_assert_true (ls_case_get_counts (kase, &counts, &error));
   g_assert_cmpint (counts.calls, ==, 1);

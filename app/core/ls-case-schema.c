@@ -69,7 +69,8 @@ static const char schema_v1[] =
   "CREATE UNIQUE INDEX handsets_by_imei ON handsets(imei, phone_id);"
   "CREATE INDEX handsets_by_phone ON handsets(phone_id);"
   /* caller_id or callee_id NULL means withheld. fingerprint is a hash of
-   * the call's content, so the same row imported twice is seen as one. */
+   * the call's content, so the same row imported twice is seen as one
+   * (its unique index is gone again in version 4). */
   "CREATE TABLE calls ("
   "  id INTEGER PRIMARY KEY,"
   "  start INTEGER NOT NULL,"
@@ -186,11 +187,20 @@ static const char schema_v3[] =
   "  recorded_at INTEGER NOT NULL,"
   "  recorded_by TEXT NOT NULL);";
 
+/* Version 4: no unique index of the calls' fingerprints. A call is the
+ * same as one already in the case when a call at the same second has its
+ * fingerprint, which the index of start times finds; a big import finds
+ * them in a hash set instead. One index fewer to build is a quarter less
+ * work at the end of an import of a million calls. */
+static const char schema_v4[] =
+  "DROP INDEX IF EXISTS calls_by_fingerprint;";
+
 static const char * const steps[] = {
   NULL,
   schema_v1,
   schema_v2,
   schema_v3,
+  schema_v4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (steps) == LS_CASE_SCHEMA_VERSION + 1);

@@ -26,10 +26,11 @@ enum {
 };
 
 static const char * const stmt_sql[N_STMTS] = {
+  /* Unless a call at the same second has the same fingerprint. */
   [STMT_CALL] =
     "INSERT INTO calls (start, caller_id, callee_id, kind, duration, cell_id, imei, imsi,"
-    " fingerprint, import_id, source_line) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
-    " ON CONFLICT (fingerprint) DO NOTHING",
+    " fingerprint, import_id, source_line) SELECT ?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11"
+    " WHERE NOT EXISTS (SELECT 1 FROM calls WHERE start = ?1 AND fingerprint = ?9)",
   [STMT_PHONE_FIND] = "SELECT id FROM phones WHERE number = ?",
   [STMT_PHONE_NEW] =
     "INSERT INTO phones (number, import_id, source_line) VALUES (?, ?, ?)",
@@ -369,10 +370,11 @@ ls_case_writer_begin (LsCase        *kase,
 
 /* Building an index once over a million new rows is several times faster
  * than updating it a million times at random places, and checking
- * duplicates in a hash set is faster than in the unique index. So for a
- * big import of calls the table's indexes are dropped inside the import's
- * transaction and made again, from the very SQL the schema made them with,
- * at the commit; a rollback brings them back untouched. */
+ * duplicates in a hash set is faster than through the index of start
+ * times. So for a big import of calls the table's indexes are dropped
+ * inside the import's transaction and made again, from the very SQL the
+ * schema made them with, at the commit; a rollback brings them back
+ * untouched. */
 gboolean
 ls_case_writer_bulk_load (LsCaseWriter  *self,
                           GError       **error)
@@ -420,8 +422,7 @@ ls_case_writer_bulk_load (LsCaseWriter  *self,
     }
   self->deferred = g_strv_builder_end (sql);
 
-  /* Without the unique index there is no conflict to name: the set finds
-   * the duplicates now. */
+  /* The set finds the duplicates now: a plain insert. */
   g_clear_pointer (&self->stmts[STMT_CALL], sqlite3_finalize);
   if (sqlite3_prepare_v3 (self->db,
                           "INSERT INTO calls (start, caller_id, callee_id, kind, duration, cell_id,"

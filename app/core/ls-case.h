@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 /* "LnSt": PRAGMA application_id of every Linesight case file. */
 #define LS_CASE_APPLICATION_ID 0x4C6E5374
 /* PRAGMA user_version this build writes. */
-#define LS_CASE_SCHEMA_VERSION 3
+#define LS_CASE_SCHEMA_VERSION 4
 #define LS_CASE_EXTENSION ".linesight"
 /* The largest single value any connection will read or write. The
  * largest Linesight writes is the cached analysis: about 19 MB for a
