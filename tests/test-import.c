@@ -852,17 +852,18 @@ test_cancel (void)
   g_assert_true (g_bytes_equal (before, after));
 }
 
-/* kill -9 in the middle of an import: the case opens with what it held. */
-static void
-test_killed (void)
+/* Runs `linesight import CASE --kind calls BIG` and kills it with SIGKILL
+ * once @grown is more than @by bytes long, or a second into the import.
+ * FALSE (the test skipped) if it finished first. */
+static gboolean
+import_killed (const char *case_path,
+               const char *big,
+               const char *grown,
+               goffset     by)
 {
-  g_autofree char *dir = temp_dir ();
-  g_autofree char *case_path = make_case (dir);
-  g_autofree char *big = write_big_calls (dir, 300000);
   const char *argv[] = { g_getenv ("LINESIGHT"), "import", case_path, "--kind", "calls", big, NULL };
   g_autoptr(GError) error = NULL;
-  g_autoptr(LsCase) kase = NULL;
-  g_autofree char *wal = g_strconcat (case_path, "-wal", NULL);
+  GStatBuf st;
   GPid pid;
   int status;
   gint64 deadline;
@@ -870,26 +871,23 @@ test_killed (void)
   if (argv[0] == NULL)
     {
       g_test_skip ("LINESIGHT not set");
-      return;
+      return FALSE;
     }
 
   g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD |
                                 G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
                                 NULL, NULL, &pid, &error));
   g_assert_no_error (error);
-  /* Kill it once it writes into the WAL, or a second into the import. */
   deadline = g_get_monotonic_time () + G_USEC_PER_SEC;
   while (g_get_monotonic_time () < deadline)
     {
-      GStatBuf st;
-
       if (waitpid (pid, &status, WNOHANG) == pid)
         {
           g_spawn_close_pid (pid);
           g_test_skip ("the import finished before it could be interrupted");
-          return;
+          return FALSE;
         }
-      if (g_stat (wal, &st) == 0 && st.st_size > 0)
+      if (g_stat (grown, &st) == 0 && st.st_size > by)
         break;
       g_usleep (5000);
     }
@@ -899,14 +897,66 @@ test_killed (void)
   if (!WIFSIGNALED (status))
     {
       g_test_skip ("the import finished before it could be interrupted");
-      return;
+      return FALSE;
     }
+
+  return TRUE;
+}
+
+/* kill -9 in the middle of an import: the case opens with what it held. */
+static void
+test_killed (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *case_path = make_case (dir);
+  g_autofree char *big = write_big_calls (dir, 300000);
+  g_autofree char *wal = g_strconcat (case_path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsCase) kase = NULL;
+
+  /* Once it writes into the WAL. */
+  if (!import_killed (case_path, big, wal, 0))
+    return;
 
   kase = ls_case_open (case_path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (query_int (kase, "SELECT count(*) FROM calls"), ==, 4);
   g_assert_cmpint (query_int (kase, "SELECT count(*) FROM imports"), ==, 2);
   g_assert_cmpint (query_int (kase, "SELECT count(*) FROM sqlite_schema WHERE name = 'calls_by_caller'"), ==, 1);
+}
+
+/* Into a case the import creates, a bulk import runs with a rollback
+ * journal, writing rows straight into the case file: killed once it has,
+ * the journal left behind takes the case back to the empty case it made. */
+static void
+test_killed_new_case (void)
+{
+  g_autofree char *dir = temp_dir ();
+  g_autofree char *case_path = g_build_filename (dir, "new.linesight", NULL);
+  g_autofree char *journal = g_strconcat (case_path, "-journal", NULL);
+  g_autofree char *big = write_big_calls (dir, 300000);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsCase) kase = NULL;
+
+  /* Once rows have gone into the case file, 4 MB past an empty case. */
+  if (!import_killed (case_path, big, case_path, 4 * 1024 * 1024))
+    return;
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
+
+  kase = ls_case_open (case_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (kase, "SELECT count(*) FROM calls"), ==, 0);
+  g_assert_cmpint (query_int (kase, "SELECT count(*) FROM phones"), ==, 0);
+  g_assert_cmpint (query_int (kase, "SELECT count(*) FROM imports"), ==, 0);
+  g_assert_cmpint (query_int (kase, "SELECT count(*) FROM sqlite_schema WHERE name = 'calls_by_caller'"), ==, 1);
+  {
+    g_autofree char *integrity = query_text (kase, "PRAGMA integrity_check");
+    g_autofree char *mode = query_text (kase, "PRAGMA journal_mode");
+
+    g_assert_cmpstr (integrity, ==, "ok");
+    g_assert_cmpstr (mode, ==, "wal");
+  }
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
 }
 
 /* ---- the command line ---- */
@@ -1095,6 +1145,7 @@ main (int    argc,
   g_test_add_func ("/import/bulk-load", test_bulk_load);
   g_test_add_func ("/import/cancel", test_cancel);
   g_test_add_func ("/import/killed", test_killed);
+  g_test_add_func ("/import/killed-new-case", test_killed_new_case);
   g_test_add_func ("/import/preview", test_preview);
   g_test_add_func ("/import/cli/error-format", test_cli_error_format);
   g_test_add_func ("/import/cli/stdin-summary", test_cli_stdin_and_summary);

@@ -115,6 +115,10 @@ struct _LsCaseWriter
   GHashTable   *handsets_seen; /* "IMEI\x1fphone id" → HandsetSeen, calls imports only */
   GHashTable   *fingerprints; /* bulk load: every call's fingerprint, as a set */
   GStrv         deferred;     /* bulk load: the SQL of the dropped indexes */
+  gboolean      rollback_journal; /* bulk load: out of WAL for the import */
+  char         *file_name;    /* for the imports row */
+  char         *sha256;
+  char         *mapping;
 
   /* Bulk load: calls are written on a thread of their own while the
    * caller goes on parsing. Batches go round between two queues. */
@@ -210,6 +214,9 @@ writer_free (LsCaseWriter *self)
   g_clear_pointer (&self->handsets_seen, g_hash_table_unref);
   g_clear_pointer (&self->fingerprints, g_hash_table_unref);
   g_clear_pointer (&self->deferred, g_strfreev);
+  g_free (self->file_name);
+  g_free (self->sha256);
+  g_free (self->mapping);
   g_clear_object (&self->kase);
   g_free (self);
 }
@@ -300,6 +307,36 @@ lookup_or_create (LsCaseWriter  *self,
   return TRUE;
 }
 
+/* The import's own row, which every row it adds points to. */
+static gboolean
+record_import (LsCaseWriter  *self,
+               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "INSERT INTO imports (kind, file_name, sha256, imported_at, user, mapping)"
+                          " VALUES (?, ?, ?, ?, ?, ?)", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      ls_sqlite_set_error (self->db, error, "Cannot record the import");
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, kind_names[self->kind], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, self->file_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, self->sha256 ? self->sha256 : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_text (stmt, 5, g_get_user_name (), -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 6, self->mapping);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      ls_sqlite_set_error (self->db, error, "Cannot record the import");
+      return FALSE;
+    }
+  self->import_id = sqlite3_last_insert_rowid (self->db);
+
+  return TRUE;
+}
+
 LsCaseWriter *
 ls_case_writer_begin (LsCase        *kase,
                       LsImportKind   kind,
@@ -309,7 +346,6 @@ ls_case_writer_begin (LsCase        *kase,
                       GError       **error)
 {
   LsCaseWriter *self;
-  sqlite3_stmt *stmt = NULL;
 
   g_return_val_if_fail (LS_IS_CASE (kase), NULL);
   g_return_val_if_fail (file_name != NULL, NULL);
@@ -318,6 +354,9 @@ ls_case_writer_begin (LsCase        *kase,
   self->kase = g_object_ref (kase);
   self->db = ls_case_get_db (kase);
   self->kind = kind;
+  self->file_name = g_strdup (file_name);
+  self->sha256 = g_strdup (sha256);
+  self->mapping = g_strdup (mapping);
   self->phone_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cell_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->person_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -341,31 +380,62 @@ ls_case_writer_begin (LsCase        *kase,
         }
     }
 
-  if (sqlite3_prepare_v2 (self->db,
-                          "INSERT INTO imports (kind, file_name, sha256, imported_at, user, mapping)"
-                          " VALUES (?, ?, ?, ?, ?, ?)", -1, &stmt, NULL) != SQLITE_OK)
+  if (!record_import (self, error))
     {
-      ls_sqlite_set_error (self->db, error, "Cannot record the import");
       ls_case_writer_abort (self);
       return NULL;
     }
-  sqlite3_bind_text (stmt, 1, kind_names[kind], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, file_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, sha256 ? sha256 : "", -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
-  sqlite3_bind_text (stmt, 5, g_get_user_name (), -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 6, mapping);
-  if (sqlite3_step (stmt) != SQLITE_DONE)
-    {
-      ls_sqlite_set_error (self->db, error, "Cannot record the import");
-      sqlite3_finalize (stmt);
-      ls_case_writer_abort (self);
-      return NULL;
-    }
-  sqlite3_finalize (stmt);
-  self->import_id = sqlite3_last_insert_rowid (self->db);
 
   return self;
+}
+
+/* In WAL mode every page of a big import is written twice: into the WAL,
+ * then into the case at the checkpoint. Into a case this process has just
+ * made, with no other connection to it (an import from the command line
+ * that creates the case, the demo), the import runs with a rollback
+ * journal instead, in which the pages it appends to the file need no
+ * journal at all, so they are written once; atomic all the same: a crash
+ * leaves a hot journal that takes the case back on the next open. Not in
+ * a case that was there before: changing the journal mode rewrites the
+ * file's header, and an import that fails must leave such a case byte for
+ * byte as it was. The journal mode cannot change inside a transaction, so
+ * the one begun (holding only the imports row) is begun again. */
+static gboolean
+use_rollback_journal (LsCaseWriter  *self,
+                      GError       **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  if (!ls_case_was_created (self->kase))
+    return TRUE;
+  if (!ls_sqlite_exec (self->db, "ROLLBACK;", error))
+    return FALSE;
+
+  /* Not to wait for the other connections: they will not go away. */
+  sqlite3_busy_timeout (self->db, 0);
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = DELETE", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    self->rollback_journal = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "delete") == 0;
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  sqlite3_busy_timeout (self->db, LS_CASE_BUSY_TIMEOUT_MS);
+  g_debug ("bulk load with %s journal", self->rollback_journal ? "a rollback" : "the WAL");
+
+  if ((self->rollback_journal && !ls_sqlite_exec (self->db, "PRAGMA synchronous = FULL;", error)) ||
+      !ls_sqlite_exec (self->db, "BEGIN IMMEDIATE;", error))
+    return FALSE;
+
+  return record_import (self, error);
+}
+
+/* Back to WAL mode after the transaction, so readers and the writer do
+ * not block each other again. */
+static void
+end_rollback_journal (LsCaseWriter *self)
+{
+  if (!self->rollback_journal)
+    return;
+  self->rollback_journal = FALSE;
+  ls_sqlite_exec (self->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", NULL);
 }
 
 /* Building an index once over a million new rows is several times faster
@@ -391,6 +461,9 @@ ls_case_writer_bulk_load (LsCaseWriter  *self,
 #endif
   if (self->deferred != NULL)
     return TRUE;
+
+  if (!use_rollback_journal (self, error))
+    return FALSE;
 
   if (sqlite3_prepare_v2 (self->db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index'"
                                     " AND tbl_name = 'calls' AND sql IS NOT NULL",
@@ -1074,6 +1147,7 @@ ls_case_writer_commit (LsCaseWriter  *self,
       return FALSE;
     }
 
+  end_rollback_journal (self);
   writer_free (self);
   return TRUE;
 
@@ -1093,5 +1167,6 @@ ls_case_writer_abort (LsCaseWriter *self)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
   if (!sqlite3_get_autocommit (self->db))
     ls_sqlite_exec (self->db, "ROLLBACK;", NULL);
+  end_rollback_journal (self);
   writer_free (self);
 }

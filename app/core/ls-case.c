@@ -16,6 +16,7 @@ struct _LsCase
   GObject  parent_instance;
   char    *path;
   sqlite3 *db;
+  gboolean created;   /* by ls_case_create(), not opened */
 };
 
 G_DEFINE_FINAL_TYPE (LsCase, ls_case, G_TYPE_OBJECT)
@@ -244,7 +245,7 @@ configure_connection (sqlite3  *db,
   /* No field Linesight writes comes near this; a larger one is refused
    * rather than read into memory. */
   sqlite3_limit (db, SQLITE_LIMIT_LENGTH, LS_CASE_MAX_FIELD);
-  sqlite3_busy_timeout (db, 5000);
+  sqlite3_busy_timeout (db, LS_CASE_BUSY_TIMEOUT_MS);
 
   if (!ls_sqlite_exec (db, "PRAGMA trusted_schema = OFF; PRAGMA foreign_keys = ON;", error))
     return FALSE;
@@ -306,6 +307,7 @@ ls_case_create (const char  *path,
 
   self = g_object_new (LS_TYPE_CASE, NULL);
   self->path = g_strdup (path);
+  self->created = TRUE;
   self->db = open_connection (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
   if (self->db == NULL)
     return NULL;
@@ -404,8 +406,32 @@ validate_contents (sqlite3     *db,
   return TRUE;
 }
 
+/* A bulk import into a new case runs with a rollback journal; killed, it
+ * leaves the journal beside the case, "hot". SQLite puts the case back as
+ * it was from that journal on the first read, but only through a
+ * connection that may write: so before any check (the header in the file
+ * may be the unfinished import's), one such connection reads the case,
+ * and is closed. Any failure here is left to the checks that follow. */
+static void
+roll_back_hot_journal (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autoptr(sqlite3) db = NULL;
+  GStatBuf st;
+
+  if (g_stat (journal, &st) != 0 || st.st_size == 0)
+    return;
+
+  db = open_connection (path, SQLITE_OPEN_READWRITE, NULL);
+  if (db == NULL)
+    return;
+  sqlite3_busy_timeout (db, LS_CASE_BUSY_TIMEOUT_MS);
+  ls_sqlite_exec (db, "PRAGMA schema_version;", NULL);
+}
+
 /* Checks what can be checked without writing: the header, then the schema
- * through a read-only connection. Only then is the file opened for writing. */
+ * through a read-only connection. Only then is the file opened for writing
+ * (a journal left by a killed import aside). */
 LsCase *
 ls_case_open (const char  *path,
               GError     **error)
@@ -415,6 +441,7 @@ ls_case_open (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  roll_back_hot_journal (path);
   if (!ls_case_check_header (path, &version, error))
     return NULL;
 
@@ -476,6 +503,16 @@ ls_case_get_db (LsCase *self)
   g_return_val_if_fail (LS_IS_CASE (self), NULL);
 
   return self->db;
+}
+
+/* Whether this object made the file, rather than opening one that was
+ * there: a case nobody else has had the chance to hold yet. */
+gboolean
+ls_case_was_created (LsCase *self)
+{
+  g_return_val_if_fail (LS_IS_CASE (self), FALSE);
+
+  return self->created;
 }
 
 /* A connection of its own for a worker thread; WAL lets it read beside the

@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  * largest Linesight writes is the cached analysis: about 19 MB for a
  * million calls (9,650 nodes, 6,630 findings). */
 #define LS_CASE_MAX_FIELD (64 * 1024 * 1024)
+/* How long a connection waits for another to let go of the case. */
+#define LS_CASE_BUSY_TIMEOUT_MS 5000
 
 #define LS_TYPE_CASE (ls_case_get_type ())
 G_DECLARE_FINAL_TYPE (LsCase, ls_case, LS, CASE, GObject)
@@ -47,6 +49,7 @@ LsCase     *ls_case_open_or_create    (const char    *path,
                                        GError       **error);
 const char *ls_case_get_path          (LsCase        *self);
 sqlite3    *ls_case_get_db            (LsCase        *self);
+gboolean    ls_case_was_created       (LsCase        *self);
 sqlite3    *ls_case_open_reader       (LsCase        *self,
                                        GError       **error);
 sqlite3    *ls_case_open_writer       (LsCase        *self,
