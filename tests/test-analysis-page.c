@@ -12,26 +12,9 @@
 #include <string.h>
 
 #include "ls-analysis-page.h"
-#include "ls-case.h"
-#include "ls-demo.h"
 #include "ls-finding-item.h"
 #include "ls-measure-item.h"
-#include "ls-session.h"
-
-static char *case_path;
-
-static gboolean
-tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
+#include "test-page-fixture.h"
 
 /* Until the page has an analysis other than BEFORE and is idle. */
 static LsAnalysis *
@@ -45,7 +28,7 @@ wait_for_analysis (LsAnalysisPage *page,
     g_main_context_iteration (NULL, TRUE);
   g_assert_nonnull (ls_analysis_page_get_analysis (page));
   g_assert_false (ls_analysis_page_is_busy (page));
-  settle ();
+  test_page_settle ();
 
   return ls_analysis_page_get_analysis (page);
 }
@@ -71,21 +54,6 @@ finding_signature (LsFinding *f)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
-static GtkLabel *
-find_label_with_class (GtkWidget  *widget,
-                       const char *css_class)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class) && gtk_widget_get_mapped (widget))
-    return GTK_LABEL (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label_with_class (child, css_class);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWidget *
 find_widget_of_type (GtkWidget *widget,
                      GType      type)
@@ -105,31 +73,6 @@ static const char *
 state_of (LsAnalysisPage *page)
 {
   return gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_first_child (GTK_WIDGET (page))));
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-  cairo_t *cr = cairo_create (surface);
-  g_autofree char *dir = g_dir_make_tmp ("linesight-analysis-page-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  if (node != NULL)
-    gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  g_test_message ("screenshot: %s", path);
 }
 
 /* The findings shown are the analysis's, strongest first. */
@@ -261,21 +204,20 @@ static void
 test_page (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LsCase) kase = ls_case_open (case_path, &error);
-  g_autoptr(LsSession) session = ls_session_new ();
   g_autoptr(LsAnalysis) reference = NULL;
-  GtkWidget *window = gtk_window_new ();
-  LsAnalysisPage *page = g_object_new (LS_TYPE_ANALYSIS_PAGE, NULL);
+  TestPage fixture;
+  LsAnalysisPage *page;
+  LsCase *kase;
+  LsSession *session;
   LsAnalysis *analysis;
   LsFinding *f;
 
-  g_assert_no_error (error);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
-  gtk_window_present (GTK_WINDOW (window));
+  test_page_open (&fixture, LS_TYPE_ANALYSIS_PAGE);
+  page = LS_ANALYSIS_PAGE (fixture.page);
+  kase = fixture.kase;
+  session = fixture.session;
   g_assert_cmpstr (state_of (page), ==, "empty");
-  ls_analysis_page_set_session (page, session);
-  ls_session_set_case (session, kase);
+  test_page_show_case (&fixture);
   analysis = wait_for_analysis (page, NULL);
   g_assert_cmpstr (state_of (page), ==, "results");
 
@@ -288,8 +230,8 @@ test_page (void)
   /* A deal line: its phone is selected everywhere, its calls highlighted. */
   f = select_and_check (page, session, 0);
   g_assert_cmpuint (f->evidence->len, >, 0);
-  g_assert_nonnull (find_label_with_class (GTK_WIDGET (page), "title-2"));
-  g_assert_nonnull (strstr (gtk_label_get_text (find_label_with_class (GTK_WIDGET (page), "title-2")),
+  g_assert_nonnull (test_page_find_label (GTK_WIDGET (page), "title-2"));
+  g_assert_nonnull (strstr (gtk_label_get_text (test_page_find_label (GTK_WIDGET (page), "title-2")),
                             g_ptr_array_index (f->numbers, 0)));
 
   /* Two phones seen together: their common contacts. */
@@ -357,7 +299,7 @@ test_page (void)
     g_assert_cmpuint (i, <, g_list_model_get_n_items (shown));
     f = select_and_check (page, session, i);
     name = g_strdup (ls_analysis_get_node (analysis, ls_analysis_find_node (analysis, g_ptr_array_index (f->subjects, 0)))->label);
-    title = find_label_with_class (GTK_WIDGET (page), "title-2");
+    title = test_page_find_label (GTK_WIDGET (page), "title-2");
     g_assert_nonnull (strstr (gtk_label_get_text (title), name));
     ls_session_set_redaction (session, LS_REDACTION_ALL);
     while (strstr (gtk_label_get_text (title), name) != NULL && g_get_monotonic_time () < deadline)
@@ -441,15 +383,15 @@ test_page (void)
   /* A picture to look at: a deal line selected. */
   ls_analysis_page_set_type_filter (page, NULL);
   ls_analysis_page_select_finding (page, 0);
-  settle ();
-  save_png (window, "analysis-page.png");
+  test_page_settle ();
+  test_page_save_png (fixture.window, "analysis-page.png");
 
   /* No case: the empty state. */
   ls_session_set_case (session, NULL);
   g_assert_null (ls_analysis_page_get_analysis (page));
   g_assert_cmpstr (state_of (page), ==, "empty");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  test_page_close (&fixture);
 }
 
 static void
@@ -509,23 +451,10 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  int rc;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  g_timeout_add (100, tick, NULL);
-
-  dir = g_dir_make_tmp ("linesight-analysis-page-XXXXXX", NULL);
-  case_path = g_build_filename (dir, "demo.linesight", NULL);
-  g_assert_true (ls_demo_generate (case_path, LS_DEMO_DEFAULT_SEED, 1.0, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  test_page_init (&argc, &argv, "analysis-page");
 
   g_test_add_func ("/analysis-page/session-highlight", test_session_highlight);
   g_test_add_func ("/analysis-page/page", test_page);
-  rc = g_test_run ();
-  g_free (case_path);
 
-  return rc;
+  return test_page_run ();
 }

@@ -8,21 +8,11 @@
 
 #include <string.h>
 
-#include "ls-case.h"
 #include "ls-case-referrals.h"
-#include "ls-demo.h"
 #include "ls-safeguarding-page.h"
 #include "ls-safeguarding-preferences.h"
 #include "ls-settings.h"
-#include "ls-session.h"
-
-static char *case_path;
-
-static gboolean
-tick (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
+#include "test-page-fixture.h"
 
 static void
 wait_for_model (LsSafeguardingPage *page)
@@ -35,69 +25,24 @@ wait_for_model (LsSafeguardingPage *page)
 }
 
 static void
-settle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
-  cairo_t *cr = cairo_create (surface);
-
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  if (node != NULL)
-    gsk_render_node_draw (node, cr);
-  cairo_destroy (cr);
-  g_assert_cmpint (cairo_surface_write_to_png (surface, path), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-}
-
-/* The detail pane's heading: the first label with the title-2 style. */
-static GtkLabel *
-find_title (GtkWidget *widget)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "title-2"))
-    return GTK_LABEL (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_title (child);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-static void
 test_page (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(LsCase) kase = ls_case_open (case_path, &error);
-  g_autoptr(LsSession) session = ls_session_new ();
-  GtkWidget *window = gtk_window_new ();
-  LsSafeguardingPage *page = g_object_new (LS_TYPE_SAFEGUARDING_PAGE, NULL);
+  TestPage fixture;
+  LsSafeguardingPage *page;
+  LsCase *kase;
+  LsSession *session;
   const char * const *selection;
   const LsSafeguardingPerson *kai;
   g_autofree char *kai_key = NULL;
   guint all;
   gint64 audits;
 
-  g_assert_no_error (error);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 860);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
-  gtk_window_present (GTK_WINDOW (window));
-  ls_view_set_session (LS_VIEW (page), session);
-  ls_session_set_case (session, kase);
+  test_page_open (&fixture, LS_TYPE_SAFEGUARDING_PAGE);
+  page = LS_SAFEGUARDING_PAGE (fixture.page);
+  kase = fixture.kase;
+  session = fixture.session;
+  test_page_show_case (&fixture);
   wait_for_model (page);
 
   /* The page does not make the window wider than a small laptop's screen. */
@@ -128,7 +73,7 @@ test_page (void)
     const char *keys[] = { tyler->key, NULL };
 
     ls_session_set_selection (session, keys);
-    g_assert_cmpstr (gtk_label_get_text (find_title (GTK_WIDGET (page))), ==, "Tyler Hughes");
+    g_assert_cmpstr (gtk_label_get_text (test_page_find_label (GTK_WIDGET (page), "title-2")), ==, "Tyler Hughes");
     g_assert_true (ls_safeguarding_page_select (page, "Kai Thompson"));
     g_assert_cmpstr (ls_session_get_selection (session)[0], ==, kai_key);
   }
@@ -163,7 +108,7 @@ test_page (void)
       g_main_context_iteration (NULL, TRUE);
     ls_safeguarding_unref (before);
   }
-  settle ();
+  test_page_settle ();
   ls_safeguarding_page_set_rose_filter (page, TRUE);
   g_assert_cmpuint (ls_safeguarding_page_get_n_shown (page), ==, 1);
   ls_safeguarding_page_set_rose_filter (page, FALSE);
@@ -202,16 +147,10 @@ test_page (void)
       }
   }
 
-  settle ();
-  {
-    g_autofree char *dir = g_dir_make_tmp ("linesight-sg-page-XXXXXX", NULL);
-    g_autofree char *png = g_build_filename (dir, "safeguarding-page.png", NULL);
+  test_page_settle ();
+  test_page_save_png (fixture.window, "safeguarding-page.png");
 
-    save_png (window, png);
-    g_test_message ("screenshot: %s", png);
-  }
-
-  gtk_window_destroy (GTK_WINDOW (window));
+  test_page_close (&fixture);
 }
 
 static void
@@ -264,24 +203,10 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  int rc;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* Blocking iterations wake up at least this often, so deadlines are seen. */
-  g_timeout_add (100, tick, NULL);
-
-  dir = g_dir_make_tmp ("linesight-sg-page-XXXXXX", NULL);
-  case_path = g_build_filename (dir, "demo.linesight", NULL);
-  g_assert_true (ls_demo_generate (case_path, LS_DEMO_DEFAULT_SEED, 1.0, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  test_page_init (&argc, &argv, "sg-page");
 
   g_test_add_func ("/safeguarding/page", test_page);
   g_test_add_func ("/safeguarding/preferences", test_preferences);
-  rc = g_test_run ();
-  g_free (case_path);
 
-  return rc;
+  return test_page_run ();
 }
