@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "ls-case-writer.h"
+#include "ls-str-ids.h"
+#include "ls-time.h"
 
 enum {
   STMT_CALL,
@@ -109,11 +111,12 @@ struct _LsCaseWriter
   gint64        skipped;
   gint64        warnings;
   sqlite3_stmt *stmts[N_STMTS];
-  GHashTable   *phone_ids;   /* number → id */
-  GHashTable   *cell_ids;    /* cell reference → id */
-  GHashTable   *person_ids;  /* name → id */
-  GHashTable   *handsets_seen; /* "IMEI\x1fphone id" → HandsetSeen, calls imports only */
-  GHashTable   *fingerprints; /* bulk load: every call's fingerprint, as a set */
+  LsStrIds     *phone_ids;   /* number → id */
+  LsStrIds     *cell_ids;    /* cell reference → id */
+  LsStrIds     *person_ids;  /* name → id */
+  GPtrArray    *handsets_seen; /* HandsetSeen, calls imports only */
+  LsStrIds     *handset_by_imei; /* IMEI → its first in handsets_seen */
+  LsIdSet      *fingerprints; /* bulk load: every call's fingerprint */
   GStrv         deferred;     /* bulk load: the SQL of the dropped indexes */
   gboolean      rollback_journal; /* bulk load: out of WAL for the import */
   char         *file_name;    /* for the imports row */
@@ -129,6 +132,7 @@ struct _LsCaseWriter
   GMutex        worker_lock;
   GError       *worker_error; /* the first failure, under worker_lock */
   gint          worker_failed;
+  double        worker_cpu;   /* seconds the thread ran, for the debug log */
 };
 
 /* One batch of calls on their way to the worker, with the strings they
@@ -139,6 +143,7 @@ struct _LsCaseWriter
 
 typedef struct _CallBatch {
   LsCallRecord  recs[BATCH_ROWS];
+  guint64       fingerprints[BATCH_ROWS];   /* worked out by the parsing thread */
   gsize         offsets[BATCH_ROWS][N_STRINGS];   /* in text, or G_MAXSIZE for NULL */
   guint         n;
   GString      *text;
@@ -187,6 +192,7 @@ typedef struct {
   char   *imsi;      /* the greatest seen, as max() would give */
   gint64  first_seen;
   gint64  last_seen;
+  gint64  next;      /* the IMEI's next in handsets_seen, or -1 */
 } HandsetSeen;
 
 static void
@@ -208,11 +214,12 @@ writer_free (LsCaseWriter *self)
   bulk_stop (self);
   for (guint i = 0; i < N_STMTS; i++)
     sqlite3_finalize (self->stmts[i]);
-  g_clear_pointer (&self->phone_ids, g_hash_table_unref);
-  g_clear_pointer (&self->cell_ids, g_hash_table_unref);
-  g_clear_pointer (&self->person_ids, g_hash_table_unref);
-  g_clear_pointer (&self->handsets_seen, g_hash_table_unref);
-  g_clear_pointer (&self->fingerprints, g_hash_table_unref);
+  g_clear_pointer (&self->phone_ids, ls_str_ids_free);
+  g_clear_pointer (&self->cell_ids, ls_str_ids_free);
+  g_clear_pointer (&self->person_ids, ls_str_ids_free);
+  g_clear_pointer (&self->handsets_seen, g_ptr_array_unref);
+  g_clear_pointer (&self->handset_by_imei, ls_str_ids_free);
+  g_clear_pointer (&self->fingerprints, ls_id_set_free);
   g_clear_pointer (&self->deferred, g_strfreev);
   g_free (self->file_name);
   g_free (self->sha256);
@@ -267,7 +274,7 @@ bind_double_if (sqlite3_stmt *stmt,
  * when it is new. The cache keeps million-row imports off the index. */
 static gboolean
 lookup_or_create (LsCaseWriter  *self,
-                  GHashTable    *cache,
+                  LsStrIds      *cache,
                   int            find,
                   int            create,
                   const char    *key,
@@ -275,14 +282,11 @@ lookup_or_create (LsCaseWriter  *self,
                   gint64        *id,
                   GError       **error)
 {
-  gpointer cached;
   sqlite3_stmt *stmt;
 
-  if (g_hash_table_lookup_extended (cache, key, NULL, &cached))
-    {
-      *id = GPOINTER_TO_SIZE (cached);
-      return TRUE;
-    }
+  *id = ls_str_ids_lookup (cache, key);
+  if (*id >= 0)
+    return TRUE;
 
   stmt = self->stmts[find];
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
@@ -303,7 +307,7 @@ lookup_or_create (LsCaseWriter  *self,
       *id = sqlite3_last_insert_rowid (self->db);
     }
 
-  g_hash_table_insert (cache, g_strdup (key), GSIZE_TO_POINTER ((gsize) *id));
+  ls_str_ids_set (cache, key, *id);
   return TRUE;
 }
 
@@ -357,10 +361,11 @@ ls_case_writer_begin (LsCase        *kase,
   self->file_name = g_strdup (file_name);
   self->sha256 = g_strdup (sha256);
   self->mapping = g_strdup (mapping);
-  self->phone_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->cell_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->person_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->handsets_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, handset_seen_free);
+  self->phone_ids = ls_str_ids_new ();
+  self->cell_ids = ls_str_ids_new ();
+  self->person_ids = ls_str_ids_new ();
+  self->handsets_seen = g_ptr_array_new_with_free_func (handset_seen_free);
+  self->handset_by_imei = ls_str_ids_new ();
 
   if (!ls_sqlite_exec (self->db, "BEGIN IMMEDIATE;", error))
     {
@@ -447,6 +452,7 @@ end_rollback_journal (LsCaseWriter *self)
  * untouched. */
 gboolean
 ls_case_writer_bulk_load (LsCaseWriter  *self,
+                          gint64         expected_calls,
                           GError       **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -455,10 +461,6 @@ ls_case_writer_bulk_load (LsCaseWriter  *self,
 
   g_return_val_if_fail (self->kind == LS_IMPORT_KIND_CALLS, FALSE);
 
-#if GLIB_SIZEOF_VOID_P < 8
-  /* The set keeps fingerprints in pointers: not on 32-bit machines. */
-  return TRUE;
-#endif
   if (self->deferred != NULL)
     return TRUE;
 
@@ -476,12 +478,12 @@ ls_case_writer_bulk_load (LsCaseWriter  *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  self->fingerprints = g_hash_table_new (g_direct_hash, NULL);
+  self->fingerprints = ls_id_set_new (expected_calls +
+                                      ls_sqlite_query_int (self->db, "SELECT max(rowid) FROM calls", 0));
   if (sqlite3_prepare_v2 (self->db, "SELECT fingerprint FROM calls", -1, &stmt, NULL) != SQLITE_OK)
     goto failed;
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_hash_table_add (self->fingerprints,
-                      GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 0)));
+    ls_id_set_add (self->fingerprints, (guint64) sqlite3_column_int64 (stmt, 0));
   g_clear_pointer (&stmt, sqlite3_finalize);
 
   for (guint i = 0; i < names->len; i++)
@@ -582,33 +584,42 @@ fingerprint_str (guint64     h,
   return fingerprint_add (h, s ? s : "", s ? strlen (s) : 0);
 }
 
+/* What makes two records the same call. */
+static guint64
+call_fingerprint (const LsCallRecord *rec)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  gint64 kind = rec->kind;
+
+  h = fingerprint_add (h, &rec->start, sizeof rec->start);
+  h = fingerprint_str (h, rec->caller);
+  h = fingerprint_str (h, rec->callee);
+  h = fingerprint_add (h, &kind, sizeof kind);
+  h = fingerprint_add (h, &rec->duration, sizeof rec->duration);
+  h = fingerprint_str (h, rec->cell);
+  return h;
+}
+
 static void
 note_handset (LsCaseWriter       *self,
               const LsCallRecord *rec,
               gint64              phone_id)
 {
-  char stack_key[96];
-  g_autofree char *long_key = NULL;
-  char *key;
-  HandsetSeen *seen;
   const char *imsi = rec->imsi && rec->imsi[0] ? rec->imsi : NULL;
-  gsize len = strlen (rec->imei);
-  char *p;
+  gint64 first = ls_str_ids_lookup (self->handset_by_imei, rec->imei);
+  HandsetSeen *seen = NULL;
 
-  /* "IMEI\x1fID", built by hand: this runs for every call. */
-  key = len + 24 <= sizeof stack_key ? stack_key : (long_key = g_malloc (len + 24));
-  memcpy (key, rec->imei, len);
-  p = key + len;
-  *p++ = '\x1f';
-  for (guint64 id = (guint64) phone_id; ; id /= 10)
+  /* The IMEI's handsets, one a phone it was in: nearly always one. */
+  for (gint64 i = first; i >= 0 && seen == NULL; )
     {
-      *p++ = '0' + id % 10;
-      if (id < 10)
-        break;
-    }
-  *p = '\0';
+      HandsetSeen *h = g_ptr_array_index (self->handsets_seen, i);
 
-  seen = g_hash_table_lookup (self->handsets_seen, key);
+      if (h->phone_id == phone_id)
+        seen = h;
+      else
+        i = h->next;
+    }
+
   if (seen == NULL)
     {
       seen = g_new0 (HandsetSeen, 1);
@@ -616,7 +627,9 @@ note_handset (LsCaseWriter       *self,
       seen->phone_id = phone_id;
       seen->imsi = g_strdup (imsi);
       seen->first_seen = seen->last_seen = rec->start;
-      g_hash_table_insert (self->handsets_seen, g_strdup (key), seen);
+      seen->next = first;
+      ls_str_ids_set (self->handset_by_imei, rec->imei, self->handsets_seen->len);
+      g_ptr_array_add (self->handsets_seen, seen);
       return;
     }
 
@@ -632,13 +645,12 @@ note_handset (LsCaseWriter       *self,
 static gboolean
 add_call_now (LsCaseWriter        *self,
               const LsCallRecord  *rec,
+              guint64              h,
               gboolean            *added,
               GError             **error)
 {
   sqlite3_stmt *stmt = self->stmts[STMT_CALL];
-  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
   gint64 caller_id = -1, callee_id = -1, cell_id = -1;
-  gint64 kind = rec->kind;
 
   if ((rec->caller && !lookup_or_create (self, self->phone_ids, STMT_PHONE_FIND, STMT_PHONE_NEW,
                                          rec->caller, rec->line, &caller_id, error)) ||
@@ -649,15 +661,7 @@ add_call_now (LsCaseWriter        *self,
                           rec->cell, rec->line, &cell_id, error)))
     return FALSE;
 
-  h = fingerprint_add (h, &rec->start, sizeof rec->start);
-  h = fingerprint_str (h, rec->caller);
-  h = fingerprint_str (h, rec->callee);
-  h = fingerprint_add (h, &kind, sizeof kind);
-  h = fingerprint_add (h, &rec->duration, sizeof rec->duration);
-  h = fingerprint_str (h, rec->cell);
-
-  if (self->fingerprints != NULL &&
-      !g_hash_table_add (self->fingerprints, GSIZE_TO_POINTER ((gsize) h)))
+  if (self->fingerprints != NULL && !ls_id_set_add (self->fingerprints, h))
     {
       tally (self, FALSE, added);
       return TRUE;
@@ -727,11 +731,15 @@ bulk_worker (gpointer data)
           const char **strings[N_STRINGS];
           GError *local = NULL;
 
+          /* The set is too big for the processor's caches: ask for the
+           * place of a call a little ahead before it is needed. */
+          if (i + 8 < batch->n)
+            ls_id_set_prefetch (self->fingerprints, batch->fingerprints[i + 8]);
           record_strings (&rec, strings);
           for (guint k = 0; k < N_STRINGS; k++)
             *strings[k] = batch->offsets[i][k] == G_MAXSIZE ? NULL
                                                             : batch->text->str + batch->offsets[i][k];
-          if (!add_call_now (self, &rec, NULL, &local))
+          if (!add_call_now (self, &rec, batch->fingerprints[i], NULL, &local))
             {
               g_mutex_lock (&self->worker_lock);
               self->worker_error = local;
@@ -745,6 +753,7 @@ bulk_worker (gpointer data)
       g_async_queue_push (self->empty, batch);
     }
 
+  self->worker_cpu = ls_thread_cpu_seconds ();
   return NULL;
 }
 
@@ -783,7 +792,8 @@ bulk_stop (LsCaseWriter *self)
   g_async_queue_push (self->full, &stop_marker);
   began = g_get_monotonic_time ();
   g_thread_join (g_steal_pointer (&self->worker));
-  g_debug ("waited %.3f s for the writing thread", (g_get_monotonic_time () - began) / 1e6);
+  g_debug ("waited %.3f s for the writing thread, which ran for %.3f s",
+           (g_get_monotonic_time () - began) / 1e6, self->worker_cpu);
 
   g_clear_pointer (&self->full, g_async_queue_unref);
   g_clear_pointer (&self->empty, g_async_queue_unref);
@@ -834,6 +844,7 @@ bulk_queue (LsCaseWriter       *self,
       *strings[k] = NULL;
     }
   batch->recs[i] = copy;
+  batch->fingerprints[i] = call_fingerprint (rec);
 
   if (batch->n == BATCH_ROWS)
     {
@@ -852,7 +863,7 @@ ls_case_writer_add_call (LsCaseWriter        *self,
                          GError             **error)
 {
   if (self->worker == NULL)
-    return add_call_now (self, rec, added, error);
+    return add_call_now (self, rec, call_fingerprint (rec), added, error);
 
   if (!bulk_check (self, error))
     return FALSE;
@@ -916,7 +927,7 @@ ls_case_writer_add_phone (LsCaseWriter         *self,
     return FALSE;
 
   /* The number may be cached from a calls import in this transaction. */
-  g_hash_table_remove (self->phone_ids, rec->number);
+  ls_str_ids_set (self->phone_ids, rec->number, -1);
   tally (self, sqlite3_changes (self->db) > 0, added);
   return TRUE;
 }
@@ -977,7 +988,7 @@ ls_case_writer_add_cell (LsCaseWriter        *self,
   if (!step_done (self, stmt, "Cannot add a cell to the case", error))
     return FALSE;
 
-  g_hash_table_remove (self->cell_ids, rec->cell);
+  ls_str_ids_set (self->cell_ids, rec->cell, -1);
   tally (self, sqlite3_changes (self->db) > 0, added);
   return TRUE;
 }
@@ -1096,13 +1107,10 @@ ls_case_writer_commit (LsCaseWriter  *self,
   if (self->kind == LS_IMPORT_KIND_CALLS)
     {
       g_autoptr(sqlite3_stmt) hs = NULL;
-      g_autoptr(GPtrArray) seen = g_ptr_array_new ();
-      GHashTableIter iter;
-      gpointer value;
+      g_autoptr(GPtrArray) seen = g_ptr_array_sized_new (self->handsets_seen->len);
 
-      g_hash_table_iter_init (&iter, self->handsets_seen);
-      while (g_hash_table_iter_next (&iter, NULL, &value))
-        g_ptr_array_add (seen, value);
+      /* Sorted in a copy that does not own them. */
+      g_ptr_array_extend (seen, self->handsets_seen, NULL, NULL);
 
       /* In the order of (imei, phone), as a GROUP BY would give them. */
       g_ptr_array_sort (seen, compare_handsets_seen);

@@ -92,6 +92,7 @@ LsCaseWriter *ls_case_writer_begin       (LsCase                *kase,
 /* For a big import of calls into a case holding fewer: indexes made once
  * at the commit, duplicates found in memory. */
 gboolean      ls_case_writer_bulk_load   (LsCaseWriter          *self,
+                                          gint64                 expected_calls,
                                           GError               **error);
 gint64        ls_case_writer_get_import_id (LsCaseWriter        *self);
 gboolean      ls_case_writer_add_call    (LsCaseWriter          *self,

@@ -322,7 +322,11 @@ ls_case_create (const char  *path,
       name = basename;
     }
 
-  if (!configure_connection (self->db, TRUE, error) ||
+  /* Before anything is written, while the size of a page can be set:
+   * with 8 KB pages a big import's index builds are quicker than with
+   * SQLite's 4 KB (and than with 16 KB, in the 2 MB the builds sort in). */
+  if (!ls_sqlite_exec (self->db, "PRAGMA page_size = " G_STRINGIFY (LS_CASE_PAGE_SIZE) ";", error) ||
+      !configure_connection (self->db, TRUE, error) ||
       !ls_sqlite_exec (self->db, "BEGIN;", error) ||
       !ls_sqlite_exec (self->db, pragma, error) ||
       !ls_case_schema_apply (self->db, 0, LS_CASE_SCHEMA_VERSION, error) ||

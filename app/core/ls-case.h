@@ -21,6 +21,8 @@ G_BEGIN_DECLS
  * largest Linesight writes is the cached analysis: about 19 MB for a
  * million calls (9,650 nodes, 6,630 findings). */
 #define LS_CASE_MAX_FIELD (64 * 1024 * 1024)
+/* The size of a page of a new case file, in bytes. */
+#define LS_CASE_PAGE_SIZE 8192
 /* How long a connection waits for another to let go of the case. */
 #define LS_CASE_BUSY_TIMEOUT_MS 5000
 

@@ -224,7 +224,7 @@ write_calls (Job     *job,
     return FALSE;
   /* Into a new case: indexes made once at the end, and the calls written
    * on the writer's thread while the next day is simulated. */
-  if (!ls_case_writer_bulk_load (writer, error))
+  if (!ls_case_writer_bulk_load (writer, 0, error))
     return finish (writer, FALSE, error);
 
   traffic = demo_traffic_new (job->world);

@@ -891,7 +891,7 @@ begin_writing (Import          *imp,
       imp->size / 80 >= 50000 &&
       imp->size / 80 >= ls_sqlite_query_int (ls_case_get_db (imp->kase), "SELECT max(rowid) FROM calls", 0))
     {
-      if (!ls_case_writer_bulk_load (imp->writer, error))
+      if (!ls_case_writer_bulk_load (imp->writer, imp->size / 80, error))
         return FALSE;
     }
 
@@ -1358,7 +1358,8 @@ import_run (LsCase                 *kase,
 
   began = g_get_monotonic_time ();
   ok = ok && read_all (&imp, progress, progress_data, cancellable, error);
-  g_debug ("file read in %.3f s", (g_get_monotonic_time () - began) / 1e6);
+  g_debug ("file read in %.3f s, %.3f s of it on this thread",
+           (g_get_monotonic_time () - began) / 1e6, ls_thread_cpu_seconds ());
   ok = ok && finish (&imp, error);
   g_debug ("import done in %.3f s", (g_get_monotonic_time () - began) / 1e6);
 

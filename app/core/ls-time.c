@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <time.h>
 
 #include "ls-time.h"
 
@@ -80,4 +81,16 @@ ls_time_parse_uk_day (const char *text,
   *out = g_date_time_to_unix (day);
 
   return TRUE;
+}
+
+/* Processor time the calling thread has used, for debug logs: on a busy
+ * machine wall-clock times say little of the work done. */
+double
+ls_thread_cpu_seconds (void)
+{
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) != 0)
+    return 0;
+  return ts.tv_sec + ts.tv_nsec / 1e9;
 }

@@ -15,4 +15,6 @@ gboolean   ls_time_parse_uk_day     (const char *text,
                                      gboolean    end,
                                      gint64     *out);
 
+double     ls_thread_cpu_seconds    (void);
+
 G_END_DECLS
