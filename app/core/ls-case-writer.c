@@ -117,6 +117,13 @@ struct _LsCaseWriter
   GPtrArray    *handsets_seen; /* HandsetSeen, calls imports only */
   LsStrIds     *handset_by_imei; /* IMEI → its first in handsets_seen */
   LsIdSet      *fingerprints; /* bulk load: every call's fingerprint */
+  /* Bulk load: the parsing thread numbers the numbers and cells it meets,
+   * 0, 1, 2..., and sends each one's text only the first time; the
+   * writing thread keeps their ids in the case by those numbers. */
+  LsStrIds     *local_numbers;   /* parsing thread */
+  LsStrIds     *local_cells;
+  GArray       *number_ids;      /* writing thread: gint64 by local number */
+  GArray       *cell_ids_local;
   GStrv         deferred;     /* bulk load: the SQL of the dropped indexes */
   gboolean      rollback_journal; /* bulk load: out of WAL for the import */
   char         *file_name;    /* for the imports row */
@@ -144,6 +151,7 @@ struct _LsCaseWriter
 typedef struct _CallBatch {
   LsCallRecord  recs[BATCH_ROWS];
   guint64       fingerprints[BATCH_ROWS];   /* worked out by the parsing thread */
+  gint32        local[BATCH_ROWS][3];       /* caller, callee, cell: local numbers, -1 none */
   gsize         offsets[BATCH_ROWS][N_STRINGS];   /* in text, or G_MAXSIZE for NULL */
   guint         n;
   GString      *text;
@@ -220,6 +228,10 @@ writer_free (LsCaseWriter *self)
   g_clear_pointer (&self->handsets_seen, g_ptr_array_unref);
   g_clear_pointer (&self->handset_by_imei, ls_str_ids_free);
   g_clear_pointer (&self->fingerprints, ls_id_set_free);
+  g_clear_pointer (&self->local_numbers, ls_str_ids_free);
+  g_clear_pointer (&self->local_cells, ls_str_ids_free);
+  g_clear_pointer (&self->number_ids, g_array_unref);
+  g_clear_pointer (&self->cell_ids_local, g_array_unref);
   g_clear_pointer (&self->deferred, g_strfreev);
   g_free (self->file_name);
   g_free (self->sha256);
@@ -643,23 +655,16 @@ note_handset (LsCaseWriter       *self,
 }
 
 static gboolean
-add_call_now (LsCaseWriter        *self,
+add_call_ids (LsCaseWriter        *self,
               const LsCallRecord  *rec,
               guint64              h,
+              gint64               caller_id,
+              gint64               callee_id,
+              gint64               cell_id,
               gboolean            *added,
               GError             **error)
 {
   sqlite3_stmt *stmt = self->stmts[STMT_CALL];
-  gint64 caller_id = -1, callee_id = -1, cell_id = -1;
-
-  if ((rec->caller && !lookup_or_create (self, self->phone_ids, STMT_PHONE_FIND, STMT_PHONE_NEW,
-                                         rec->caller, rec->line, &caller_id, error)) ||
-      (rec->callee && !lookup_or_create (self, self->phone_ids, STMT_PHONE_FIND, STMT_PHONE_NEW,
-                                         rec->callee, rec->line, &callee_id, error)) ||
-      (rec->cell && rec->cell[0] &&
-       !lookup_or_create (self, self->cell_ids, STMT_CELL_FIND, STMT_CELL_NEW,
-                          rec->cell, rec->line, &cell_id, error)))
-    return FALSE;
 
   if (self->fingerprints != NULL && !ls_id_set_add (self->fingerprints, h))
     {
@@ -688,7 +693,59 @@ add_call_now (LsCaseWriter        *self,
   return TRUE;
 }
 
+static gboolean
+add_call_now (LsCaseWriter        *self,
+              const LsCallRecord  *rec,
+              gboolean            *added,
+              GError             **error)
+{
+  gint64 caller_id = -1, callee_id = -1, cell_id = -1;
+
+  if ((rec->caller && !lookup_or_create (self, self->phone_ids, STMT_PHONE_FIND, STMT_PHONE_NEW,
+                                         rec->caller, rec->line, &caller_id, error)) ||
+      (rec->callee && !lookup_or_create (self, self->phone_ids, STMT_PHONE_FIND, STMT_PHONE_NEW,
+                                         rec->callee, rec->line, &callee_id, error)) ||
+      (rec->cell && rec->cell[0] &&
+       !lookup_or_create (self, self->cell_ids, STMT_CELL_FIND, STMT_CELL_NEW,
+                          rec->cell, rec->line, &cell_id, error)))
+    return FALSE;
+
+  return add_call_ids (self, rec, call_fingerprint (rec), caller_id, callee_id, cell_id, added, error);
+}
+
 /* ---- the bulk load's writing thread ---- */
+
+/* The case's id of a local number: known, or (the first time it comes,
+ * with its text) looked up or added. */
+static gboolean
+local_to_id (LsCaseWriter  *self,
+             GArray        *ids,
+             LsStrIds      *cache,
+             int            find,
+             int            create,
+             gint32         local,
+             const char    *text,
+             gint64         line,
+             gint64        *id,
+             GError       **error)
+{
+  if (local < 0)
+    {
+      *id = -1;
+      return TRUE;
+    }
+  if ((guint) local < ids->len)
+    {
+      *id = g_array_index (ids, gint64, local);
+      return TRUE;
+    }
+
+  g_assert ((guint) local == ids->len && text != NULL);
+  if (!lookup_or_create (self, cache, find, create, text, line, id, error))
+    return FALSE;
+  g_array_append_val (ids, *id);
+  return TRUE;
+}
 
 static void
 batch_free (gpointer data)
@@ -729,6 +786,8 @@ bulk_worker (gpointer data)
         {
           LsCallRecord rec = batch->recs[i];
           const char **strings[N_STRINGS];
+          const gint32 *loc = batch->local[i];
+          gint64 caller_id, callee_id, cell_id;
           GError *local = NULL;
 
           /* The set is too big for the processor's caches: ask for the
@@ -739,7 +798,15 @@ bulk_worker (gpointer data)
           for (guint k = 0; k < N_STRINGS; k++)
             *strings[k] = batch->offsets[i][k] == G_MAXSIZE ? NULL
                                                             : batch->text->str + batch->offsets[i][k];
-          if (!add_call_now (self, &rec, batch->fingerprints[i], NULL, &local))
+
+          if (!local_to_id (self, self->number_ids, self->phone_ids, STMT_PHONE_FIND, STMT_PHONE_NEW,
+                            loc[0], rec.caller, rec.line, &caller_id, &local) ||
+              !local_to_id (self, self->number_ids, self->phone_ids, STMT_PHONE_FIND, STMT_PHONE_NEW,
+                            loc[1], rec.callee, rec.line, &callee_id, &local) ||
+              !local_to_id (self, self->cell_ids_local, self->cell_ids, STMT_CELL_FIND, STMT_CELL_NEW,
+                            loc[2], rec.cell, rec.line, &cell_id, &local) ||
+              !add_call_ids (self, &rec, batch->fingerprints[i], caller_id, callee_id, cell_id,
+                             NULL, &local))
             {
               g_mutex_lock (&self->worker_lock);
               self->worker_error = local;
@@ -770,6 +837,10 @@ bulk_start (LsCaseWriter *self)
       batch->text = g_string_sized_new (BATCH_ROWS * 64);
       g_async_queue_push (self->empty, batch);
     }
+  self->local_numbers = ls_str_ids_new ();
+  self->local_cells = ls_str_ids_new ();
+  self->number_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cell_ids_local = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_mutex_init (&self->worker_lock);
   self->worker = g_thread_new ("ls-import-writer", bulk_worker, self);
 }
@@ -816,6 +887,30 @@ bulk_check (LsCaseWriter  *self,
   return FALSE;
 }
 
+/* The local number of a number or cell, and whether it is new (then its
+ * text goes to the writing thread with the call). -1 for none. */
+static gint32
+local_number (LsCaseWriter *self,
+              LsStrIds     *numbers,
+              const char   *text,
+              gboolean     *is_new)
+{
+  gint64 local;
+
+  *is_new = FALSE;
+  if (text == NULL || text[0] == '\0')
+    return -1;
+
+  local = ls_str_ids_lookup (numbers, text);
+  if (local < 0)
+    {
+      local = ls_str_ids_size (numbers);
+      ls_str_ids_set (numbers, text, local);
+      *is_new = TRUE;
+    }
+  return (gint32) local;
+}
+
 static void
 bulk_queue (LsCaseWriter       *self,
             const LsCallRecord *rec)
@@ -823,18 +918,24 @@ bulk_queue (LsCaseWriter       *self,
   CallBatch *batch = self->batch;
   LsCallRecord copy = *rec;
   const char **strings[N_STRINGS];
+  gboolean send[N_STRINGS] = { FALSE, FALSE, FALSE, TRUE, TRUE };
   guint i;
 
   if (batch == NULL)
     batch = self->batch = g_async_queue_pop (self->empty);
 
   i = batch->n++;
+  /* Strings 0, 1 and 2 are the caller, the callee and the cell. */
+  batch->local[i][0] = local_number (self, self->local_numbers, rec->caller, &send[0]);
+  batch->local[i][1] = local_number (self, self->local_numbers, rec->callee, &send[1]);
+  batch->local[i][2] = local_number (self, self->local_cells, rec->cell, &send[2]);
+
   record_strings (&copy, strings);
   for (guint k = 0; k < N_STRINGS; k++)
     {
       const char *str = *strings[k];
 
-      if (str == NULL)
+      if (str == NULL || !send[k])
         batch->offsets[i][k] = G_MAXSIZE;
       else
         {
@@ -863,7 +964,7 @@ ls_case_writer_add_call (LsCaseWriter        *self,
                          GError             **error)
 {
   if (self->worker == NULL)
-    return add_call_now (self, rec, call_fingerprint (rec), added, error);
+    return add_call_now (self, rec, added, error);
 
   if (!bulk_check (self, error))
     return FALSE;

@@ -261,7 +261,18 @@ open_connection (const char  *path,
                  int          flags,
                  GError     **error)
 {
+  static gsize configured = 0;
   sqlite3 *db = NULL;
+
+  /* By default SQLite counts every allocation under one global mutex,
+   * for sqlite3_memory_used(), which Linesight never calls; an import
+   * allocates millions of times on two threads. This can only be set
+   * before SQLite starts: if something opened a database first, it stays. */
+  if (g_once_init_enter (&configured))
+    {
+      sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      g_once_init_leave (&configured, 1);
+    }
 
   if (sqlite3_open_v2 (path, &db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
     {

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <csv.h>
+#include <nettle/sha2.h>
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <string.h>
@@ -52,7 +53,7 @@ struct _LsCsvReader
   GInputStream      *stream;
   goffset            size;
   goffset            consumed;
-  GChecksum         *sha;
+  struct sha256_ctx  sha;
   char              *sha_hex;
 
   struct csv_parser  parser;
@@ -98,7 +99,7 @@ ls_csv_reader_new (GInputStream *stream,
 
   self->stream = g_object_ref (stream);
   self->size = size;
-  self->sha = g_checksum_new (G_CHECKSUM_SHA256);
+  sha256_init (&self->sha);
   self->conv = (GIConv) -1;
   self->text = g_string_sized_new (CHUNK_SIZE * 2);
   self->row_buf = g_string_sized_new (1024);
@@ -124,7 +125,6 @@ ls_csv_reader_free (LsCsvReader *self)
   if (self->conv != (GIConv) -1)
     g_iconv_close (self->conv);
   g_clear_object (&self->stream);
-  g_checksum_free (self->sha);
   g_free (self->sha_hex);
   g_string_free (self->text, TRUE);
   g_string_free (self->row_buf, TRUE);
@@ -159,7 +159,14 @@ char *
 ls_csv_reader_dup_sha256 (LsCsvReader *self)
 {
   if (self->sha_hex == NULL)
-    self->sha_hex = g_strdup (g_checksum_get_string (self->sha));
+    {
+      guint8 digest[SHA256_DIGEST_SIZE];
+
+      sha256_digest (&self->sha, sizeof digest, digest);
+      self->sha_hex = g_malloc (2 * SHA256_DIGEST_SIZE + 1);
+      for (guint i = 0; i < SHA256_DIGEST_SIZE; i++)
+        g_snprintf (self->sha_hex + 2 * i, 3, "%02x", digest[i]);
+    }
 
   return g_strdup (self->sha_hex);
 }
@@ -691,7 +698,7 @@ ls_csv_reader_read (LsCsvReader    *self,
       if (!g_input_stream_read_all (self->stream, buf, CHUNK_SIZE, &n, cancellable, error))
         return FALSE;
 
-      g_checksum_update (self->sha, buf, n);
+      sha256_update (&self->sha, n, buf);
       self->consumed += n;
       if (first && n > 0)
         {

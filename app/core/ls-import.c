@@ -1345,9 +1345,11 @@ import_run (LsCase                 *kase,
   /* For the import only: the writer links rows only to ids it has just
    * looked up or made, so checking each foreign key again is wasted work;
    * and a big import touches index pages all over the file, which SQLite's
-   * default 2 MB cache would write out and read back again and again. */
+   * default 2 MB cache would write out and read back again and again. One
+   * helper thread sorts for the index builds while the table is read (on
+   * two cores, more only get in each other's way). */
   cache_size = ls_sqlite_query_int (ls_case_get_db (kase), "PRAGMA cache_size", -2000);
-  ls_case_exec (kase, "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -49152; PRAGMA threads = 2;", NULL);
+  ls_case_exec (kase, "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -49152; PRAGMA threads = 1;", NULL);
 
   ok = TRUE;
   if (options->mapping_name != NULL)
