@@ -385,8 +385,23 @@ feed_text (LsCsvReader  *self,
 
   for (; p < end && !self->stop; p++)
     {
-      guchar c = (guchar) *p;
+      guchar c;
 
+      /* Eight bytes at a time past plain text: none below 0x20. */
+      while (end - p >= 8)
+        {
+          guint64 w;
+
+          memcpy (&w, p, 8);
+          if (((w - G_GUINT64_CONSTANT (0x2020202020202020)) & ~w &
+               G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+            break;
+          p += 8;
+        }
+      if (p >= end)
+        break;
+
+      c = (guchar) *p;
       if (G_LIKELY (c >= 0x20 || c == '\t'))
         continue;
 

@@ -18,6 +18,7 @@
 #include "ls-csv-reader.h"
 #include "ls-grid.h"
 #include "ls-import.h"
+#include "ls-str-ids.h"
 #include "ls-time.h"
 
 typedef struct {
@@ -49,6 +50,7 @@ typedef struct {
   GString               *scratch[LS_IMPORT_MAX_FIELDS];
   char                   phone[2][LS_PHONE_NUMBER_MAX];
   char                   digits[2][24];
+  LsStrIds              *kinds;    /* a call type's text → its LsCallKind, or -2 for data */
 
   GPtrArray             *held;     /* HeldRow: rows read before the header was found */
   struct _HeldRow       *footer;   /* a one-field row that may be the file's last */
@@ -515,8 +517,22 @@ add_call (Import          *imp,
   GError *local = NULL;
   gboolean ok = TRUE;
   const char *kind = raw (imp, row, CALL_KIND);
+  /* A file has a handful of call types: each is read once. */
+  gint64 known = ls_str_ids_lookup (imp->kinds, kind ? kind : "");
 
-  if (kind != NULL && kind[0] != '\0' && ls_call_kind_is_data (kind))
+  if (known == -1)
+    {
+      LsCallKind parsed;
+
+      if (kind != NULL && kind[0] != '\0' && ls_call_kind_is_data (kind))
+        known = -2;
+      else if (ls_call_kind_parse (kind ? kind : "", &parsed, NULL))
+        known = parsed;
+      if (known != -1)
+        ls_str_ids_set (imp->kinds, kind ? kind : "", known);
+    }
+
+  if (known == -2)
     {
       int column = imp->mapping.columns[CALL_KIND];
       g_autofree char *message =
@@ -528,7 +544,10 @@ add_call (Import          *imp,
     }
 
   ok &= parse_start (imp, row, CALL_START, FALSE, &rec.start);
-  ok &= check (imp, row, CALL_KIND, ls_call_kind_parse (kind ?: "", &rec.kind, &local), &local);
+  if (known >= 0)
+    rec.kind = (LsCallKind) known;
+  else
+    ok &= check (imp, row, CALL_KIND, ls_call_kind_parse (kind ?: "", &rec.kind, &local), &local);
   local = NULL;
   ok &= check (imp, row, CALL_DURATION,
                ls_duration_parse (raw (imp, row, CALL_DURATION) ?: "", &rec.duration, &local), &local);
@@ -1142,6 +1161,7 @@ import_init (Import                *imp,
   imp->held = g_ptr_array_new_with_free_func (held_row_free);
   for (guint i = 0; i < LS_IMPORT_MAX_FIELDS; i++)
     imp->scratch[i] = g_string_new (NULL);
+  imp->kinds = ls_str_ids_new ();
 
   if (options->rejected_path != NULL)
     imp->rejected_path = g_strdup (options->rejected_path);
@@ -1167,6 +1187,7 @@ import_clear (Import *imp)
   g_string_free (imp->reasons, TRUE);
   for (guint i = 0; i < LS_IMPORT_MAX_FIELDS; i++)
     g_string_free (imp->scratch[i], TRUE);
+  g_clear_pointer (&imp->kinds, ls_str_ids_free);
   if (imp->report != NULL)
     ls_import_report_free (imp->report);
 }
