@@ -720,12 +720,15 @@ write_big_calls (const char *dir,
                  guint       rows)
 {
   char *path = g_build_filename (dir, "big.csv", NULL);
-  GString *s = g_string_new ("Start,Caller,Callee,Type,Duration,Cell,IMEI\n");
+  GString *s = g_string_new ("Start,Caller,Callee,Type,Duration,Cell,IMEI,IMSI\n");
 
+  /* Each IMEI in two phones, each with three IMSIs over time. */
   for (guint i = 0; i < rows; i++)
-    g_string_append_printf (s, "%02u/%02u/2024 %02u:%02u:%02u,07700 9%05u,07700 9%05u,MOC,%u,C%u,3569380%08u\n",
+    g_string_append_printf (s, "%02u/%02u/2024 %02u:%02u:%02u,07700 9%05u,07700 9%05u,MOC,%u,C%u,"
+                            "3569380%08u,2341000%08u\n",
                             1 + (i / 86400) % 28, 1 + (i / (86400 * 28)) % 12, (i / 3600) % 24,
-                            (i / 60) % 60, i % 60, i % 997, (i * 7) % 991, i % 600, i % 50, i % 997);
+                            (i / 60) % 60, i % 60, i % 997, (i * 7) % 991, i % 600, i % 50,
+                            (i % 997) / 2, (i % 997) * 10 + (i / 997) % 3);
   write_file (path, s->str, s->len);
   g_string_free (s, TRUE);
   return path;
@@ -793,6 +796,15 @@ test_bulk_load (void)
                                       " WHERE callee_id = (SELECT id FROM phones WHERE number = '+447700900007')"));
     g_assert_cmpint (query_int (kase, "SELECT count(*) FROM calls WHERE caller_id ="
                                       " (SELECT id FROM phones WHERE number = '+447700900005')"), >, 0);
+    /* The handsets gathered on the way are what the calls say. */
+    g_assert_cmpint (query_int (kase, "SELECT count(*) FROM handsets"), ==, 997);
+    g_assert_cmpint (query_int (kase, "SELECT count(*) FROM (SELECT imei, caller_id, min(start), max(start)"
+                                      " FROM calls WHERE imei IS NOT NULL GROUP BY imei, caller_id"
+                                      " EXCEPT SELECT imei, phone_id, first_seen, last_seen FROM handsets)"), ==, 0);
+    g_assert_cmpint (query_int (kase, "SELECT count(*) FROM handsets h WHERE import_id = (SELECT max(id) FROM imports)"
+                                      " AND imsi IS NOT (SELECT max(imsi) FROM calls c"
+                                      "  WHERE c.imei = h.imei AND c.caller_id = h.phone_id)"), ==, 0);
+    g_assert_cmpint (query_int (kase, "SELECT count(*) FROM handsets WHERE import_id = (SELECT max(id) FROM imports)"), >, 900);
   }
 
   /* A bad last row: the whole bulk import is rolled back, indexes too. */

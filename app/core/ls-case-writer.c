@@ -115,16 +115,24 @@ struct _LsCaseWriter
   LsStrIds     *cell_ids;    /* cell reference → id */
   LsStrIds     *person_ids;  /* name → id */
   GPtrArray    *handsets_seen; /* HandsetSeen, calls imports only */
-  LsStrIds     *handset_by_imei; /* IMEI → its first in handsets_seen */
+  LsStrIds     *handset_by_imei; /* IMEI → its place in handset_heads */
+  GPtrArray    *handset_heads;   /* the IMEI's HandsetSeen, a list by ->next */
   LsIdSet      *fingerprints; /* bulk load: every call's fingerprint */
   /* Bulk load: the parsing thread numbers the numbers and cells it meets,
    * 0, 1, 2..., and sends each one's text only the first time; the
    * writing thread keeps their ids in the case by those numbers. */
   LsStrIds     *local_numbers;   /* parsing thread */
   LsStrIds     *local_cells;
+  LsStrIds     *local_imeis;
+  LsStrIds     *local_imsis;
   GArray       *number_ids;      /* writing thread: gint64 by local number */
   GArray       *cell_ids_local;
+  GPtrArray    *imei_texts;      /* writing thread: IMEI by local number, in texts */
+  GPtrArray    *imsi_texts;
+  GStringChunk *texts;
   GStrv         deferred;     /* bulk load: the SQL of the dropped indexes */
+  char         *start_index;  /* bulk load: the SQL of calls_by_start, kept... */
+  gboolean      start_index_dropped; /* ...unless the calls come out of time order */
   gboolean      rollback_journal; /* bulk load: out of WAL for the import */
   char         *file_name;    /* for the imports row */
   char         *sha256;
@@ -151,7 +159,7 @@ struct _LsCaseWriter
 typedef struct _CallBatch {
   LsCallRecord  recs[BATCH_ROWS];
   guint64       fingerprints[BATCH_ROWS];   /* worked out by the parsing thread */
-  gint32        local[BATCH_ROWS][3];       /* caller, callee, cell: local numbers, -1 none */
+  gint32        local[BATCH_ROWS][N_STRINGS]; /* each string's local number, -1 none */
   gsize         offsets[BATCH_ROWS][N_STRINGS];   /* in text, or G_MAXSIZE for NULL */
   guint         n;
   GString      *text;
@@ -194,13 +202,14 @@ ls_import_kind_from_string (const char   *str,
 
 /* The handsets of one import's calls, gathered as the calls are added
  * rather than by reading them all back at the commit. */
-typedef struct {
+typedef struct _HandsetSeen {
   char   *imei;
   gint64  phone_id;
   char   *imsi;      /* the greatest seen, as max() would give */
   gint64  first_seen;
   gint64  last_seen;
-  gint64  next;      /* the IMEI's next in handsets_seen, or -1 */
+  gint32  imsi_local; /* the local number of imsi in a bulk load, or -1 */
+  struct _HandsetSeen *next; /* the IMEI's next (in another phone) */
 } HandsetSeen;
 
 static void
@@ -227,12 +236,19 @@ writer_free (LsCaseWriter *self)
   g_clear_pointer (&self->person_ids, ls_str_ids_free);
   g_clear_pointer (&self->handsets_seen, g_ptr_array_unref);
   g_clear_pointer (&self->handset_by_imei, ls_str_ids_free);
+  g_clear_pointer (&self->handset_heads, g_ptr_array_unref);
   g_clear_pointer (&self->fingerprints, ls_id_set_free);
   g_clear_pointer (&self->local_numbers, ls_str_ids_free);
   g_clear_pointer (&self->local_cells, ls_str_ids_free);
+  g_clear_pointer (&self->local_imeis, ls_str_ids_free);
+  g_clear_pointer (&self->local_imsis, ls_str_ids_free);
   g_clear_pointer (&self->number_ids, g_array_unref);
   g_clear_pointer (&self->cell_ids_local, g_array_unref);
+  g_clear_pointer (&self->imei_texts, g_ptr_array_unref);
+  g_clear_pointer (&self->imsi_texts, g_ptr_array_unref);
+  g_clear_pointer (&self->texts, g_string_chunk_free);
   g_clear_pointer (&self->deferred, g_strfreev);
+  g_clear_pointer (&self->start_index, g_free);
   g_free (self->file_name);
   g_free (self->sha256);
   g_free (self->mapping);
@@ -378,6 +394,7 @@ ls_case_writer_begin (LsCase        *kase,
   self->person_ids = ls_str_ids_new ();
   self->handsets_seen = g_ptr_array_new_with_free_func (handset_seen_free);
   self->handset_by_imei = ls_str_ids_new ();
+  self->handset_heads = g_ptr_array_new ();
 
   if (!ls_sqlite_exec (self->db, "BEGIN IMMEDIATE;", error))
     {
@@ -485,8 +502,19 @@ ls_case_writer_bulk_load (LsCaseWriter  *self,
     goto failed;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-      g_strv_builder_add (sql, (const char *) sqlite3_column_text (stmt, 1));
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+      const char *index_sql = (const char *) sqlite3_column_text (stmt, 1);
+
+      /* Calls in time order, as exports nearly always are, go onto the
+       * end of the index of start times: it stays, unless the writing
+       * thread finds them out of order. */
+      if (g_strcmp0 (name, "calls_by_start") == 0)
+        {
+          self->start_index = g_strdup (index_sql);
+          continue;
+        }
+      g_ptr_array_add (names, g_strdup (name));
+      g_strv_builder_add (sql, index_sql);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -546,6 +574,8 @@ restore_indexes (LsCaseWriter  *self,
       ok = ls_sqlite_exec (self->db, self->deferred[i], error);
       g_debug ("%s: %.3f s", self->deferred[i], (g_get_monotonic_time () - began) / 1e6);
     }
+  if (ok && self->start_index_dropped)
+    ok = ls_sqlite_exec (self->db, self->start_index, error);
   ls_sqlite_exec (self->db, restore, NULL);
 
   return ok;
@@ -612,25 +642,41 @@ call_fingerprint (const LsCallRecord *rec)
   return h;
 }
 
+/* The local numbers of a call's IMEI and IMSI in a bulk load (-1: none,
+ * or not a bulk load). */
+typedef struct {
+  gint32 imei;
+  gint32 imsi;
+} LocalCodes;
+
 static void
 note_handset (LsCaseWriter       *self,
               const LsCallRecord *rec,
-              gint64              phone_id)
+              gint64              phone_id,
+              LocalCodes          codes)
 {
   const char *imsi = rec->imsi && rec->imsi[0] ? rec->imsi : NULL;
-  gint64 first = ls_str_ids_lookup (self->handset_by_imei, rec->imei);
-  HandsetSeen *seen = NULL;
+  gint64 slot = codes.imei;
+  HandsetSeen *seen;
+
+  /* In a bulk load the IMEI's local number is its place in the heads. */
+  if (slot < 0)
+    {
+      slot = ls_str_ids_lookup (self->handset_by_imei, rec->imei);
+      if (slot < 0)
+        {
+          slot = self->handset_heads->len;
+          ls_str_ids_set (self->handset_by_imei, rec->imei, slot);
+        }
+    }
+  if ((guint) slot >= self->handset_heads->len)
+    g_ptr_array_set_size (self->handset_heads, slot + 1);
 
   /* The IMEI's handsets, one a phone it was in: nearly always one. */
-  for (gint64 i = first; i >= 0 && seen == NULL; )
-    {
-      HandsetSeen *h = g_ptr_array_index (self->handsets_seen, i);
-
-      if (h->phone_id == phone_id)
-        seen = h;
-      else
-        i = h->next;
-    }
+  for (seen = g_ptr_array_index (self->handset_heads, slot);
+       seen != NULL && seen->phone_id != phone_id;
+       seen = seen->next)
+    ;
 
   if (seen == NULL)
     {
@@ -638,19 +684,23 @@ note_handset (LsCaseWriter       *self,
       seen->imei = g_strdup (rec->imei);
       seen->phone_id = phone_id;
       seen->imsi = g_strdup (imsi);
+      seen->imsi_local = imsi ? codes.imsi : -1;
       seen->first_seen = seen->last_seen = rec->start;
-      seen->next = first;
-      ls_str_ids_set (self->handset_by_imei, rec->imei, self->handsets_seen->len);
+      seen->next = g_ptr_array_index (self->handset_heads, slot);
+      self->handset_heads->pdata[slot] = seen;
       g_ptr_array_add (self->handsets_seen, seen);
       return;
     }
 
   seen->first_seen = MIN (seen->first_seen, rec->start);
   seen->last_seen = MAX (seen->last_seen, rec->start);
-  if (imsi && (seen->imsi == NULL || strcmp (imsi, seen->imsi) > 0))
+  /* The same IMSI as last time (by its local number) changes nothing. */
+  if (imsi && (codes.imsi < 0 || codes.imsi != seen->imsi_local) &&
+      (seen->imsi == NULL || strcmp (imsi, seen->imsi) > 0))
     {
       g_free (seen->imsi);
       seen->imsi = g_strdup (imsi);
+      seen->imsi_local = codes.imsi;
     }
 }
 
@@ -661,6 +711,7 @@ add_call_ids (LsCaseWriter        *self,
               gint64               caller_id,
               gint64               callee_id,
               gint64               cell_id,
+              LocalCodes           codes,
               gboolean            *added,
               GError             **error)
 {
@@ -688,7 +739,7 @@ add_call_ids (LsCaseWriter        *self,
     return FALSE;
 
   if (sqlite3_changes (self->db) > 0 && rec->imei && rec->imei[0] && caller_id >= 0)
-    note_handset (self, rec, caller_id);
+    note_handset (self, rec, caller_id, codes);
   tally (self, sqlite3_changes (self->db) > 0, added);
   return TRUE;
 }
@@ -710,10 +761,25 @@ add_call_now (LsCaseWriter        *self,
                           rec->cell, rec->line, &cell_id, error)))
     return FALSE;
 
-  return add_call_ids (self, rec, call_fingerprint (rec), caller_id, callee_id, cell_id, added, error);
+  return add_call_ids (self, rec, call_fingerprint (rec), caller_id, callee_id, cell_id,
+                       (LocalCodes) { -1, -1 }, added, error);
 }
 
 /* ---- the bulk load's writing thread ---- */
+
+/* The text of a local number, kept the first time it comes. */
+static const char *
+local_to_text (LsCaseWriter *self,
+               GPtrArray    *texts,
+               gint32        local,
+               const char   *text)
+{
+  if (local < 0)
+    return NULL;
+  if ((guint) local == texts->len)
+    g_ptr_array_add (texts, g_string_chunk_insert (self->texts, text));
+  return g_ptr_array_index (texts, local);
+}
 
 /* The case's id of a local number: known, or (the first time it comes,
  * with its text) looked up or added. */
@@ -770,10 +836,25 @@ record_strings (LsCallRecord *rec,
   strings[4] = &rec->imsi;
 }
 
+/* Whether most of a batch is in time order: then its calls go onto the
+ * end of the index of start times, which is cheap; if not, each would go
+ * somewhere in the middle, and the index is better dropped and built once
+ * at the end. */
+static gboolean
+batch_in_time_order (const CallBatch *batch)
+{
+  guint in_order = 0;
+
+  for (guint i = 1; i < batch->n; i++)
+    in_order += batch->recs[i].start >= batch->recs[i - 1].start;
+  return in_order >= (batch->n - 1) * 0.95;
+}
+
 static gpointer
 bulk_worker (gpointer data)
 {
   LsCaseWriter *self = data;
+  gboolean first = TRUE;
 
   for (;;)
     {
@@ -781,6 +862,14 @@ bulk_worker (gpointer data)
 
       if (batch == &stop_marker)
         break;
+
+      if (first && self->start_index != NULL && !batch_in_time_order (batch))
+        {
+          g_debug ("calls out of time order: the index of start times is built at the end");
+          if (sqlite3_exec (self->db, "DROP INDEX calls_by_start", NULL, NULL, NULL) == SQLITE_OK)
+            self->start_index_dropped = TRUE;
+        }
+      first = FALSE;
 
       for (guint i = 0; i < batch->n && !g_atomic_int_get (&self->worker_failed); i++)
         {
@@ -799,6 +888,8 @@ bulk_worker (gpointer data)
             *strings[k] = batch->offsets[i][k] == G_MAXSIZE ? NULL
                                                             : batch->text->str + batch->offsets[i][k];
 
+          rec.imei = local_to_text (self, self->imei_texts, loc[3], rec.imei);
+          rec.imsi = local_to_text (self, self->imsi_texts, loc[4], rec.imsi);
           if (!local_to_id (self, self->number_ids, self->phone_ids, STMT_PHONE_FIND, STMT_PHONE_NEW,
                             loc[0], rec.caller, rec.line, &caller_id, &local) ||
               !local_to_id (self, self->number_ids, self->phone_ids, STMT_PHONE_FIND, STMT_PHONE_NEW,
@@ -806,7 +897,7 @@ bulk_worker (gpointer data)
               !local_to_id (self, self->cell_ids_local, self->cell_ids, STMT_CELL_FIND, STMT_CELL_NEW,
                             loc[2], rec.cell, rec.line, &cell_id, &local) ||
               !add_call_ids (self, &rec, batch->fingerprints[i], caller_id, callee_id, cell_id,
-                             NULL, &local))
+                             (LocalCodes) { loc[3], loc[4] }, NULL, &local))
             {
               g_mutex_lock (&self->worker_lock);
               self->worker_error = local;
@@ -839,6 +930,11 @@ bulk_start (LsCaseWriter *self)
     }
   self->local_numbers = ls_str_ids_new ();
   self->local_cells = ls_str_ids_new ();
+  self->local_imeis = ls_str_ids_new ();
+  self->local_imsis = ls_str_ids_new ();
+  self->imei_texts = g_ptr_array_new ();
+  self->imsi_texts = g_ptr_array_new ();
+  self->texts = g_string_chunk_new (64 * 1024);
   self->number_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->cell_ids_local = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_mutex_init (&self->worker_lock);
@@ -918,17 +1014,19 @@ bulk_queue (LsCaseWriter       *self,
   CallBatch *batch = self->batch;
   LsCallRecord copy = *rec;
   const char **strings[N_STRINGS];
-  gboolean send[N_STRINGS] = { FALSE, FALSE, FALSE, TRUE, TRUE };
+  gboolean send[N_STRINGS];
   guint i;
 
   if (batch == NULL)
     batch = self->batch = g_async_queue_pop (self->empty);
 
   i = batch->n++;
-  /* Strings 0, 1 and 2 are the caller, the callee and the cell. */
+  /* The caller, the callee, the cell, the IMEI and the IMSI. */
   batch->local[i][0] = local_number (self, self->local_numbers, rec->caller, &send[0]);
   batch->local[i][1] = local_number (self, self->local_numbers, rec->callee, &send[1]);
   batch->local[i][2] = local_number (self, self->local_cells, rec->cell, &send[2]);
+  batch->local[i][3] = local_number (self, self->local_imeis, rec->imei, &send[3]);
+  batch->local[i][4] = local_number (self, self->local_imsis, rec->imsi, &send[4]);
 
   record_strings (&copy, strings);
   for (guint k = 0; k < N_STRINGS; k++)
