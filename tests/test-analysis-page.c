@@ -179,13 +179,15 @@ check_measures_sorted (LsAnalysisPage *page,
                        GtkSortType     order)
 {
   GListModel *rows = ls_analysis_page_get_measures (page);
-  guint n = g_list_model_get_n_items (rows);
   double previous = order == GTK_SORT_DESCENDING ? G_MAXDOUBLE : -G_MAXDOUBLE;
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  guint n;
 
   g_assert_true (ls_analysis_page_sort_measures (page, "betweenness", order));
-  /* Sorted a slice per frame: until it is done. */
+  /* Sorted on a worker and filled a slice per frame: until it is done. */
   while (ls_analysis_page_is_busy (page))
     g_main_context_iteration (NULL, TRUE);
+  n = g_list_model_get_n_items (rows);
   g_assert_cmpuint (n, ==, ls_analysis_get_n_nodes (analysis));
   for (guint i = 0; i < n; i++)
     {
@@ -197,7 +199,41 @@ check_measures_sorted (LsAnalysisPage *page,
       else
         g_assert_cmpfloat (b, >=, previous);
       previous = b;
+      /* Every node once. */
+      g_assert_true (g_hash_table_add (seen, GUINT_TO_POINTER (ls_measure_item_get_index (item) + 1)));
     }
+}
+
+/* By name (as g_utf8_collate orders them), then back to betweenness; each
+ * time every node once. */
+static void
+check_measures_by_name (LsAnalysisPage *page,
+                        LsAnalysis     *analysis)
+{
+  GListModel *rows = ls_analysis_page_get_measures (page);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  guint n;
+
+  g_assert_true (ls_analysis_page_sort_measures (page, "name", GTK_SORT_ASCENDING));
+  g_assert_true (ls_analysis_page_is_busy (page));
+  while (ls_analysis_page_is_busy (page))
+    g_main_context_iteration (NULL, TRUE);
+  n = g_list_model_get_n_items (rows);
+  g_assert_cmpuint (n, ==, ls_analysis_get_n_nodes (analysis));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LsMeasureItem) item = g_list_model_get_item (rows, i);
+
+      if (i > 0)
+        {
+          g_autoptr(LsMeasureItem) before = g_list_model_get_item (rows, i - 1);
+
+          g_assert_cmpint (g_utf8_collate (ls_measure_item_get_node (before)->label,
+                                           ls_measure_item_get_node (item)->label), <=, 0);
+        }
+      g_assert_true (g_hash_table_add (seen, GUINT_TO_POINTER (ls_measure_item_get_index (item) + 1)));
+    }
+  check_measures_sorted (page, analysis, GTK_SORT_DESCENDING);
 }
 
 static void
@@ -251,6 +287,7 @@ test_page (void)
   /* The measures table sorts by betweenness both ways. */
   check_measures_sorted (page, analysis, GTK_SORT_DESCENDING);
   check_measures_sorted (page, analysis, GTK_SORT_ASCENDING);
+  check_measures_by_name (page, analysis);
   g_assert_false (ls_analysis_page_sort_measures (page, "no-such-column", GTK_SORT_ASCENDING));
 
   /* Rows selected in the table are selected in the session; two of them

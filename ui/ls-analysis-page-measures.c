@@ -111,7 +111,26 @@ column_text (LsAnalysisPage       *self,
     }
 }
 
-/* Cells */
+/* Cells. The name's tooltip is asked for when shown: setting it on every
+ * bind asks the display server where the pointer is, a round trip per
+ * row. */
+
+static gboolean
+name_tooltip_cb (GtkWidget  *label,
+                 int         x,
+                 int         y,
+                 gboolean    keyboard,
+                 GtkTooltip *tooltip,
+                 gpointer    user_data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+
+  return TRUE;
+}
 
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
@@ -122,6 +141,11 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column == COL_NAME)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (name_tooltip_cb), NULL);
+    }
   if (column == COL_NAME || column == COL_ROLE)
     gtk_label_set_xalign (GTK_LABEL (label), 0);
   else
@@ -146,7 +170,6 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (label), text);
   if (column == COL_NAME)
     {
-      gtk_widget_set_tooltip_text (label, text);
       if (node->victim)
         gtk_widget_add_css_class (label, "risk-high");
       else
@@ -154,6 +177,11 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
     }
 }
 
+/* The column whose sorter compared last (see read_sort). */
+static int compared_column = -1;
+
+/* The columns' sorters: what the column view's sorter is made of. The
+ * table itself is sorted on a worker (sort_thread), in the same order. */
 static int
 compare_nodes (gconstpointer a,
                gconstpointer b,
@@ -164,6 +192,7 @@ compare_nodes (gconstpointer a,
   const LsAnalysisNode *y = ls_measure_item_get_node ((gpointer) b);
   double vx, vy;
 
+  compared_column = column;
   if (column == COL_NAME)
     return g_utf8_collate (x->label, y->label);
   vx = column_value (x, column);
@@ -200,13 +229,14 @@ rows_selected_cb (LsAnalysisPage *self)
   GtkBitsetIter iter;
   guint position;
 
-  if (self->syncing || self->session == NULL)
+  /* Rows moving while the table is filled are not a choice. */
+  if (self->syncing || self->session == NULL || self->measures_fill != NULL)
     return;
   selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->measures_selection));
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
        ok = gtk_bitset_iter_next (&iter, &position))
     {
-      g_autoptr(LsMeasureItem) item = g_list_model_get_item (G_LIST_MODEL (self->measures_sorted), position);
+      g_autoptr(LsMeasureItem) item = g_list_model_get_item (G_LIST_MODEL (self->measures_store), position);
 
       g_ptr_array_add (keys, (gpointer) ls_measure_item_get_node (item)->key);
     }
@@ -222,7 +252,7 @@ rows_selected_cb (LsAnalysisPage *self)
 void
 ls_analysis_page_sync_measures_selection (LsAnalysisPage *self)
 {
-  GListModel *model = G_LIST_MODEL (self->measures_sorted);
+  GListModel *model = G_LIST_MODEL (self->measures_store);
   g_autoptr(GtkBitset) selected = gtk_bitset_new_empty ();
   g_autoptr(GtkBitset) mask = NULL;
   guint n = g_list_model_get_n_items (model);
@@ -368,27 +398,219 @@ show_key_players (LsAnalysisPage *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->key_player_chart));
 }
 
+/* The order the column view's sorter asks for, as the column whose
+ * sorter decides and its direction: its sorter compares two rows that
+ * differ in every column, so only the first column's sorter is asked. On
+ * GTK 4.8 the column view's sorter does not tell its columns otherwise.
+ * FALSE when it cannot be told (fewer than two different rows). */
+static gboolean
+read_sort (LsAnalysisPage *self,
+           int            *column,
+           gboolean       *descending)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->measure_view);
+  g_autoptr(LsMeasureItem) a = NULL;
+  g_autoptr(LsMeasureItem) b = NULL;
+  guint n = self->analysis ? ls_analysis_get_n_nodes (self->analysis) : 0;
+  GtkOrdering order;
+  int own;
+  guint other;
+
+  if (gtk_sorter_get_order (sorter) == GTK_SORTER_ORDER_NONE)
+    {
+      *column = -1;
+      *descending = FALSE;
+      return TRUE;
+    }
+  /* Two rows with different names: every column's sorter tells them apart. */
+  for (other = 1; other < n; other++)
+    if (g_utf8_collate (ls_analysis_get_node (self->analysis, 0)->label,
+                        ls_analysis_get_node (self->analysis, other)->label) != 0)
+      break;
+  if (other >= n)
+    return FALSE;
+  a = ls_measure_item_new (self->analysis, 0);
+  b = ls_measure_item_new (self->analysis, other);
+  compared_column = -1;
+  order = gtk_sorter_compare (sorter, a, b);
+  if (compared_column < 0)
+    {
+      *column = -1;
+      *descending = FALSE;
+      return TRUE;
+    }
+  *column = compared_column;
+  own = compare_nodes (a, b, GINT_TO_POINTER (compared_column));
+  *descending = (order < 0) != (own < 0);
+
+  return TRUE;
+}
+
+typedef struct {
+  LsAnalysis  *analysis;
+  int          column;       /* a Column, or -1: the analysis's order */
+  gboolean     descending;
+  char       **keys;         /* collation keys of the names */
+} SortData;
+
+static void
+sort_data_free (gpointer data)
+{
+  SortData *d = data;
+
+  ls_analysis_unref (d->analysis);
+  g_strfreev (d->keys);
+  g_free (d);
+}
+
+/* As compare_nodes with the column view's direction; rows that tie keep
+ * the analysis's order, as the stable sort of a GtkSortListModel does. */
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const SortData *d = user_data;
+  guint i = *(const guint *) a;
+  guint j = *(const guint *) b;
+  int result = 0;
+
+  if (d->column >= 0 && d->column != COL_NAME)
+    {
+      double vx = column_value (ls_analysis_get_node (d->analysis, i), d->column);
+      double vy = column_value (ls_analysis_get_node (d->analysis, j), d->column);
+
+      if (vx != vy)
+        result = vx < vy ? -1 : 1;
+    }
+  if (result == 0 && d->column >= 0)
+    result = strcmp (d->keys[i], d->keys[j]);
+  if (d->descending)
+    result = -result;
+
+  return result != 0 ? result : (i > j) - (i < j);
+}
+
+/* The rows of the table, made and sorted on a worker. */
+static void
+sort_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SortData *d = task_data;
+  guint n = ls_analysis_get_n_nodes (d->analysis);
+  g_autofree guint *order = g_new (guint, MAX (n, 1));
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+
+  d->keys = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      d->keys[i] = g_utf8_collate_key (ls_analysis_get_node (d->analysis, i)->label, -1);
+      order[i] = i;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  g_qsort_with_data (order, n, sizeof (guint), compare_rows, d);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, ls_measure_item_new (d->analysis, order[i]));
+  if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, g_steal_pointer (&items), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+measures_filled_cb (gpointer user_data)
+{
+  LsAnalysisPage *self = user_data;
+
+  self->measures_fill = NULL;
+  ls_analysis_page_sync_measures_selection (self);
+}
+
+static void
+sorted_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LsAnalysisPage *self = LS_ANALYSIS_PAGE (source);
+  GTask *task = G_TASK (result);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = g_task_propagate_pointer (task, &error);
+
+  /* Another order or analysis asked for since. */
+  if (g_task_get_cancellable (task) != self->measures_cancel)
+    return;
+  g_clear_object (&self->measures_cancel);
+  if (items == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot sort the measures: %s", error->message);
+      return;
+    }
+  self->measures_fill = ls_store_fill_start (self->measures_store, items, measures_filled_cb, self);
+}
+
+/* The rows in the order the column view asks for (ANYWAY: even if it is
+ * the order they are in), made on a worker and put in the store a slice
+ * per frame: thousands of rows sorted and bound at once keep the window
+ * from answering. */
+static void
+sort_rows (LsAnalysisPage *self,
+           gboolean        anyway)
+{
+  int column = self->measures_column;
+  gboolean descending = self->measures_descending;
+  g_autoptr(GTask) task = NULL;
+  SortData *d;
+
+  /* Disposed. */
+  if (self->measures_store == NULL)
+    return;
+  read_sort (self, &column, &descending);
+  if (!anyway && column == self->measures_column && descending == self->measures_descending)
+    return;
+  self->measures_column = column;
+  self->measures_descending = descending;
+  g_cancellable_cancel (self->measures_cancel);
+  g_clear_object (&self->measures_cancel);
+  g_clear_pointer (&self->measures_fill, ls_store_fill_cancel);
+  if (self->analysis == NULL)
+    {
+      self->syncing = TRUE;
+      g_list_store_remove_all (self->measures_store);
+      self->syncing = FALSE;
+      return;
+    }
+
+  d = g_new0 (SortData, 1);
+  d->analysis = ls_analysis_ref (self->analysis);
+  d->column = column;
+  d->descending = descending;
+  self->measures_cancel = g_cancellable_new ();
+  task = g_task_new (self, self->measures_cancel, sorted_cb, NULL);
+  g_task_set_task_data (task, d, sort_data_free);
+  g_task_run_in_thread (task, sort_thread);
+}
+
+/* A click on a column's header: sorted again, if the table is filled
+ * (else when it is first shown). */
+static void
+sorter_changed_cb (LsAnalysisPage *self)
+{
+  if (!self->measures_stale)
+    sort_rows (self, FALSE);
+}
+
 /* The table is filled when it is first shown after a new analysis (or
- * new labels): thousands of rows on a large case are work for the main
- * thread, not to be done while the findings are what is on screen. */
+ * new labels): thousands of rows on a large case are work better not
+ * done while the findings are what is on screen. */
 void
 ls_analysis_page_ensure_measures (LsAnalysisPage *self)
 {
-  g_autoptr(GPtrArray) items = NULL;
-  guint n;
-
   if (!self->measures_stale)
     return;
   self->measures_stale = FALSE;
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  n = self->analysis ? ls_analysis_get_n_nodes (self->analysis) : 0;
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, ls_measure_item_new (self->analysis, i));
-  self->syncing = TRUE;
-  g_list_store_splice (self->measures_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->measures_store)),
-                       items->pdata, items->len);
-  self->syncing = FALSE;
-  ls_analysis_page_sync_measures_selection (self);
+  sort_rows (self, TRUE);
 }
 
 void
@@ -417,8 +639,8 @@ ls_analysis_page_sort_measures (LsAnalysisPage *self,
   c = find_column (self, column);
   if (c == NULL)
     return FALSE;
-  ls_analysis_page_ensure_measures (self);
   gtk_column_view_sort_by_column (self->measure_view, c, order);
+  ls_analysis_page_ensure_measures (self);
 
   return TRUE;
 }
@@ -429,7 +651,7 @@ ls_analysis_page_get_measures (LsAnalysisPage *self)
   g_return_val_if_fail (LS_IS_ANALYSIS_PAGE (self), NULL);
 
   ls_analysis_page_ensure_measures (self);
-  return G_LIST_MODEL (self->measures_sorted);
+  return G_LIST_MODEL (self->measures_store);
 }
 
 /* Common contacts */
@@ -685,12 +907,13 @@ ls_analysis_page_init_measures (LsAnalysisPage *self)
     }
 
   self->measures_store = g_list_store_new (LS_TYPE_MEASURE_ITEM);
-  self->measures_sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->measures_store)),
-                                                   g_object_ref (gtk_column_view_get_sorter (self->measure_view)));
-  gtk_sort_list_model_set_incremental (self->measures_sorted, TRUE);
-  self->measures_selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->measures_sorted)));
+  self->measures_selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->measures_store)));
   gtk_column_view_set_model (self->measure_view, GTK_SELECTION_MODEL (self->measures_selection));
   gtk_column_view_sort_by_column (self->measure_view, by_betweenness, GTK_SORT_DESCENDING);
+  self->measures_column = COL_BETWEENNESS;
+  self->measures_descending = TRUE;
+  g_signal_connect_object (gtk_column_view_get_sorter (self->measure_view), "changed",
+                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->measures_selection, "selection-changed", G_CALLBACK (rows_selected_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_drawing_area_set_draw_func (self->key_player_chart, chart_draw, self, NULL);
@@ -701,8 +924,10 @@ ls_analysis_page_dispose_measures (LsAnalysisPage *self)
 {
   g_cancellable_cancel (self->graph_cancel);
   g_clear_object (&self->graph_cancel);
+  g_cancellable_cancel (self->measures_cancel);
+  g_clear_object (&self->measures_cancel);
+  g_clear_pointer (&self->measures_fill, ls_store_fill_cancel);
   g_clear_object (&self->measures_selection);
-  g_clear_object (&self->measures_sorted);
   g_clear_object (&self->measures_store);
   g_clear_pointer (&self->graph, ls_graph_unref);
   g_clear_pointer (&self->common_keys, g_strfreev);

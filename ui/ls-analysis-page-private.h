@@ -8,6 +8,7 @@
 #include "ls-analysis-page.h"
 #include "ls-graph.h"
 #include "ls-redactor.h"
+#include "ls-store-fill.h"
 
 G_BEGIN_DECLS
 
@@ -29,16 +30,19 @@ struct _LsAnalysisPage
   GListStore          *findings_store;
   GtkCustomFilter     *findings_filter;
   GtkFilterListModel  *findings_filtered;
-  GtkSortListModel    *findings_sorted;
   GtkSingleSelection  *findings_selection;
+  LsStoreFill         *findings_fill;    /* the store being filled, a slice per frame */
   char                *type_filter;
   GCancellable        *evidence_cancel;
 
   /* Measures */
-  GListStore          *measures_store;
-  GtkSortListModel    *measures_sorted;
+  GListStore          *measures_store;   /* in the table's order */
   GtkMultiSelection   *measures_selection;
   gboolean             measures_stale;   /* filled when next shown */
+  int                  measures_column;  /* the order asked for (a Column, or -1 for none) */
+  gboolean             measures_descending;
+  GCancellable        *measures_cancel;  /* the rows being made and sorted on a worker */
+  LsStoreFill         *measures_fill;    /* then put in the store, a slice per frame */
   LsGraph             *graph;            /* for common contacts, built when first needed */
   GCancellable        *graph_cancel;
   GStrv                common_keys;
@@ -88,6 +92,10 @@ char *ls_analysis_page_finding_about  (LsAnalysisPage       *self,
                                        LsFinding            *finding,
                                        const char           *title);
 char *ls_analysis_page_confidence_text (double               confidence);
+
+/* Drops a reference to ANALYSIS on a worker (the last one frees
+ * hundreds of thousands of blocks). NULL is allowed. */
+void ls_analysis_page_free_on_worker  (LsAnalysis           *analysis);
 
 /* ls-analysis-page-details.c: the details pane (NULL: none selected). */
 void ls_analysis_page_show_finding     (LsAnalysisPage *self,

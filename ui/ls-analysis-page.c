@@ -33,7 +33,39 @@ static const char * const finding_types[] = {
 static void load (LsAnalysisPage *self);
 
 /* The finding rows: an icon for the kind, the title, the kind and the
- * people, and how sure the analysis is. */
+ * people, and how sure the analysis is. Tooltips are asked for when
+ * shown: gtk_widget_set_tooltip_text on every bind asks the display
+ * server where the pointer is, a round trip per row. */
+
+static gboolean
+label_tooltip_cb (GtkWidget  *label,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+
+  return TRUE;
+}
+
+static gboolean
+sure_tooltip_cb (GtkWidget  *widget,
+                 int         x,
+                 int         y,
+                 gboolean    keyboard,
+                 GtkTooltip *tooltip,
+                 gpointer    user_data)
+{
+  gtk_tooltip_set_text (tooltip, _("How sure the analysis is"));
+
+  return TRUE;
+}
 
 static void
 finding_setup_cb (GtkSignalListItemFactory *factory,
@@ -68,6 +100,10 @@ finding_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (percent, "caption");
   gtk_widget_set_size_request (bar, 56, -1);
   gtk_widget_set_valign (sure, GTK_ALIGN_CENTER);
+  gtk_widget_set_has_tooltip (title, TRUE);
+  g_signal_connect (title, "query-tooltip", G_CALLBACK (label_tooltip_cb), NULL);
+  gtk_widget_set_has_tooltip (sure, TRUE);
+  g_signal_connect (sure, "query-tooltip", G_CALLBACK (sure_tooltip_cb), NULL);
 
   gtk_box_append (GTK_BOX (text), title);
   gtk_box_append (GTK_BOX (text), subtitle);
@@ -104,11 +140,9 @@ finding_bind_cb (GtkSignalListItemFactory *factory,
   else
     gtk_widget_remove_css_class (icon, "risk-high");
   gtk_label_set_text (GTK_LABEL (title), title_text);
-  gtk_widget_set_tooltip_text (title, title_text);
   gtk_label_set_text (GTK_LABEL (subtitle), about);
   gtk_label_set_text (GTK_LABEL (percent), confidence);
   gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), f->confidence);
-  gtk_widget_set_tooltip_text (sure, _("How sure the analysis is"));
 }
 
 /* Filter and order */
@@ -123,13 +157,13 @@ finding_filter_func (gpointer item,
   return self->type_filter == NULL || g_strcmp0 (f->type, self->type_filter) == 0;
 }
 
+/* For g_ptr_array_sort: pointers to two LsFindingItems. */
 static int
 finding_compare (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
+                 gconstpointer b)
 {
-  LsFinding *x = ls_finding_item_get_finding ((gpointer) a);
-  LsFinding *y = ls_finding_item_get_finding ((gpointer) b);
+  LsFinding *x = ls_finding_item_get_finding (*(LsFindingItem **) a);
+  LsFinding *y = ls_finding_item_get_finding (*(LsFindingItem **) b);
 
   /* Strongest first; a child before anyone else at the same strength. */
   if (x->confidence != y->confidence)
@@ -235,16 +269,30 @@ finding_selected_cb (LsAnalysisPage *self)
 /* Showing an analysis */
 
 static void
-show_analysis (LsAnalysisPage *self)
+findings_filled_cb (gpointer user_data)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = ls_analysis_get_n_findings (self->analysis);
+  LsAnalysisPage *self = user_data;
 
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, ls_finding_item_new (ls_analysis_get_finding (self->analysis, i)));
+  self->findings_fill = NULL;
+  update_summary (self);
+}
+
+/* The findings go into the list a slice per frame (ITEMS: their rows,
+ * made and put in order on a worker). */
+static void
+fill_findings (LsAnalysisPage *self,
+               GPtrArray      *items)
+{
+  g_clear_pointer (&self->findings_fill, ls_store_fill_cancel);
+  self->findings_fill = ls_store_fill_start (self->findings_store, items, findings_filled_cb, self);
+}
+
+static void
+show_analysis (LsAnalysisPage *self,
+               GPtrArray      *items)
+{
   gtk_single_selection_set_selected (self->findings_selection, GTK_INVALID_LIST_POSITION);
-  g_list_store_splice (self->findings_store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->findings_store)),
-                       items->pdata, items->len);
+  fill_findings (self, items);
   ls_analysis_page_show_measures (self);
   ls_analysis_page_show_finding (self, NULL);
   update_summary (self);
@@ -272,12 +320,22 @@ relabel (LsAnalysisPage *self)
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *store = G_LIST_MODEL (self->findings_store);
 
-  for (guint i = 0; i < g_list_model_get_n_items (store); i++)
-    g_ptr_array_add (items, g_list_model_get_item (store, i));
-  self->syncing = TRUE;
-  g_list_store_splice (self->findings_store, 0, items->len, items->pdata, items->len);
-  gtk_single_selection_set_selected (self->findings_selection, selected);
-  self->syncing = FALSE;
+  /* Still being filled: again from the start, bound with the new labels. */
+  if (self->findings_fill != NULL)
+    {
+      g_autoptr(GPtrArray) again = g_ptr_array_ref (ls_store_fill_get_items (self->findings_fill));
+
+      fill_findings (self, again);
+    }
+  else
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (store); i++)
+        g_ptr_array_add (items, g_list_model_get_item (store, i));
+      self->syncing = TRUE;
+      g_list_store_splice (self->findings_store, 0, items->len, items->pdata, items->len);
+      gtk_single_selection_set_selected (self->findings_selection, selected);
+      self->syncing = FALSE;
+    }
   ls_analysis_page_show_finding (self, selected_finding (self));
   ls_analysis_page_show_measures (self);
 }
@@ -429,8 +487,8 @@ free_thread (GTask        *task,
   ls_analysis_unref (task_data);
 }
 
-static void
-free_on_worker (LsAnalysis *analysis)
+void
+ls_analysis_page_free_on_worker (LsAnalysis *analysis)
 {
   g_autoptr(GTask) task = NULL;
 
@@ -439,6 +497,77 @@ free_on_worker (LsAnalysis *analysis)
   task = g_task_new (NULL, NULL, NULL, NULL);
   g_task_set_task_data (task, analysis, NULL);
   g_task_run_in_thread (task, free_thread);
+}
+
+static void
+show_error (LsAnalysisPage *self,
+            GError         *error)
+{
+  gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  /* Earlier results on screen stay, said to be out of date. */
+  if (cancelled && self->analysis != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->state_stack), "results") == 0)
+    {
+      gtk_label_set_text (self->summary_label, _("Cancelled: these results are for the earlier dates or data"));
+      return;
+    }
+  adw_status_page_set_title (self->error_page, cancelled ? _("Analysis Cancelled") : _("Cannot Analyse This Case"));
+  adw_status_page_set_description (self->error_page, cancelled ? _("Analyse when you are ready: on a large case it takes a few seconds.")
+                                                               : error->message);
+  gtk_stack_set_visible_child_name (self->state_stack, "error");
+}
+
+/* The rows of the findings, strongest first, made on a worker: the
+ * analysis is immutable, and thousands of rows made and sorted are work
+ * the window's thread need not do. */
+static void
+prepare_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  LsAnalysis *analysis = task_data;
+  guint n = ls_analysis_get_n_findings (analysis);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, ls_finding_item_new (ls_analysis_get_finding (analysis, i)));
+  /* A stable sort: findings as strong keep the analysis's order. */
+  g_ptr_array_sort (items, finding_compare);
+  if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, g_steal_pointer (&items), (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+analysis_prepared (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  LsAnalysisPage *self = LS_ANALYSIS_PAGE (source);
+  GTask *task = G_TASK (result);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = g_task_propagate_pointer (task, &error);
+  LsAnalysis *old;
+
+  /* A newer load replaced this one. */
+  if (g_task_get_cancellable (task) != self->cancellable)
+    return;
+  stop_progress (self);
+  if (items == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+
+  old = g_steal_pointer (&self->analysis);
+  self->analysis = ls_analysis_ref (g_task_get_task_data (task));
+  g_clear_pointer (&self->graph, ls_graph_unref);
+  show_analysis (self, items);
+  ls_analysis_page_free_on_worker (old);
+  update_redactor (self);
+  ls_analysis_page_sync_measures_selection (self);
+  ls_analysis_page_update_common (self);
 }
 
 static void
@@ -451,40 +580,24 @@ analysis_loaded (GObject      *source,
   g_autoptr(GCancellable) cancellable = pending->cancellable;
   g_autoptr(GError) error = NULL;
   g_autoptr(LsAnalysis) analysis = ls_analysis_load_finish (LS_CASE (source), result, &error);
-  LsAnalysis *old;
+  g_autoptr(GTask) task = NULL;
 
   job_unref (pending->job);
   g_free (pending);
   /* A newer load replaced this one. */
   if (cancellable != self->cancellable)
     return;
-  stop_progress (self);
   if (analysis == NULL)
     {
-      gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-
-      /* Earlier results on screen stay, said to be out of date. */
-      if (cancelled && self->analysis != NULL &&
-          g_strcmp0 (gtk_stack_get_visible_child_name (self->state_stack), "results") == 0)
-        {
-          gtk_label_set_text (self->summary_label, _("Cancelled: these results are for the earlier dates or data"));
-          return;
-        }
-      adw_status_page_set_title (self->error_page, cancelled ? _("Analysis Cancelled") : _("Cannot Analyse This Case"));
-      adw_status_page_set_description (self->error_page, cancelled ? _("Analyse when you are ready: on a large case it takes a few seconds.")
-                                                                   : error->message);
-      gtk_stack_set_visible_child_name (self->state_stack, "error");
+      stop_progress (self);
+      show_error (self, error);
       return;
     }
 
-  old = g_steal_pointer (&self->analysis);
-  self->analysis = g_steal_pointer (&analysis);
-  g_clear_pointer (&self->graph, ls_graph_unref);
-  show_analysis (self);
-  free_on_worker (old);
-  update_redactor (self);
-  ls_analysis_page_sync_measures_selection (self);
-  ls_analysis_page_update_common (self);
+  /* Still busy (and cancellable) while its rows are made. */
+  task = g_task_new (self, cancellable, analysis_prepared, NULL);
+  g_task_set_task_data (task, g_steal_pointer (&analysis), (GDestroyNotify) ls_analysis_unref);
+  g_task_run_in_thread (task, prepare_thread);
 }
 
 static void
@@ -504,11 +617,12 @@ load (LsAnalysisPage *self)
 
   if (kase == NULL)
     {
+      g_clear_pointer (&self->findings_fill, ls_store_fill_cancel);
       g_list_store_remove_all (self->findings_store);
-      g_list_store_remove_all (self->measures_store);
       g_clear_pointer (&self->analysis, ls_analysis_unref);
       g_clear_pointer (&self->graph, ls_graph_unref);
       g_clear_pointer (&self->redactor, ls_redactor_free);
+      ls_analysis_page_show_measures (self);
       adw_status_page_set_title (self->empty_page, _("No Case Open"));
       adw_status_page_set_description (self->empty_page, _("Open a case to analyse its network."));
       gtk_stack_set_visible_child_name (self->state_stack, "empty");
@@ -554,6 +668,7 @@ static void
 case_changed_cb (LsAnalysisPage *self)
 {
   gtk_single_selection_set_selected (self->findings_selection, GTK_INVALID_LIST_POSITION);
+  g_clear_pointer (&self->findings_fill, ls_store_fill_cancel);
   g_list_store_remove_all (self->findings_store);
   g_clear_pointer (&self->analysis, ls_analysis_unref);
   g_clear_pointer (&self->graph, ls_graph_unref);
@@ -668,9 +783,8 @@ ls_analysis_page_is_busy (LsAnalysisPage *self)
 {
   g_return_val_if_fail (LS_IS_ANALYSIS_PAGE (self), FALSE);
 
-  return self->job != NULL || self->reload_source != 0 ||
-         gtk_sort_list_model_get_pending (self->findings_sorted) > 0 ||
-         gtk_sort_list_model_get_pending (self->measures_sorted) > 0;
+  return self->job != NULL || self->reload_source != 0 || self->findings_fill != NULL ||
+         self->measures_cancel != NULL || self->measures_fill != NULL;
 }
 
 void
@@ -729,6 +843,7 @@ ls_analysis_page_dispose (GObject *object)
   g_cancellable_cancel (self->evidence_cancel);
   g_clear_object (&self->evidence_cancel);
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_pointer (&self->findings_fill, ls_store_fill_cancel);
   stop_progress (self);
   ls_analysis_page_dispose_measures (self);
   ls_view_clear_session (LS_VIEW (self));
@@ -800,8 +915,6 @@ static void
 ls_analysis_page_init (LsAnalysisPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkCustomSorter *sorter;
-  GtkSortListModel *sorted;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -813,12 +926,8 @@ ls_analysis_page_init (LsAnalysisPage *self)
   self->findings_filter = gtk_custom_filter_new (finding_filter_func, self, NULL);
   self->findings_filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->findings_store)),
                                                        GTK_FILTER (self->findings_filter));
-  sorter = gtk_custom_sorter_new (finding_compare, NULL, NULL);
-  sorted = gtk_sort_list_model_new (G_LIST_MODEL (self->findings_filtered), GTK_SORTER (sorter));
-  /* Thousands of findings on a large case: sorted a slice per frame. */
-  gtk_sort_list_model_set_incremental (sorted, TRUE);
-  self->findings_sorted = sorted;
-  self->findings_selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  /* The store holds the findings strongest first (sorted on a worker). */
+  self->findings_selection = gtk_single_selection_new (G_LIST_MODEL (self->findings_filtered));
   gtk_single_selection_set_autoselect (self->findings_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->findings_selection, TRUE);
   gtk_list_view_set_model (self->finding_list, GTK_SELECTION_MODEL (self->findings_selection));
