@@ -21,7 +21,8 @@ void        ls_analysis_page_set_session   (LsAnalysisPage *self,
                                             LsSession      *session);
 /* The analysis as last loaded, or NULL while there is none. */
 LsAnalysis *ls_analysis_page_get_analysis  (LsAnalysisPage *self);
-/* Whether an analysis is being loaded or computed, or the lists sorted. */
+/* Whether an analysis is being loaded or computed, or the lists sorted
+ * or filled (their rows go in a slice per frame). */
 gboolean    ls_analysis_page_is_busy       (LsAnalysisPage *self);
 /* Runs (or reloads from the case's cache) the analysis now. */
 void        ls_analysis_page_refresh       (LsAnalysisPage *self);
