@@ -518,8 +518,12 @@ ls_case_writer_bulk_load (LsCaseWriter  *self,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  self->fingerprints = ls_id_set_new (expected_calls +
-                                      ls_sqlite_query_int (self->db, "SELECT max(rowid) FROM calls", 0));
+  /* Room for what the file and the case are expected to hold, up to two
+   * million calls (32 MB): EXPECTED_CALLS is a guess from the file's size,
+   * and a file of long rows should not reserve memory it never uses. */
+  self->fingerprints = ls_id_set_new (MIN (expected_calls +
+                                           ls_sqlite_query_int (self->db, "SELECT max(rowid) FROM calls", 0),
+                                           2000000));
   if (sqlite3_prepare_v2 (self->db, "SELECT fingerprint FROM calls", -1, &stmt, NULL) != SQLITE_OK)
     goto failed;
   while (sqlite3_step (stmt) == SQLITE_ROW)
