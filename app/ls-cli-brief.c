@@ -70,8 +70,7 @@ ls_cli_brief (int    argc,
     return ls_cli_fail (error);
   case_marking = ls_case_get_meta (kase, "marking");
   options.kase = kase;
-  options.marking = marking_arg ? ls_marking_normalise (marking_arg)
-                                : (case_marking ? case_marking : "OFFICIAL-SENSITIVE");
+  options.marking = marking_arg ? ls_marking_normalise (marking_arg) : ls_marking_default (case_marking);
 
   if (!ls_briefing_write (&options, output, &error))
     return ls_cli_fail (error);

@@ -174,20 +174,17 @@ ls_export_request_check (LsExportRequest  *request,
 }
 
 /* Cases made before markings were required default to OFFICIAL-SENSITIVE:
- * phone data about a drug line is never less. */
+ * phone data about a drug line is never less (ls_marking_default). */
 char *
 ls_export_request_dup_marking (const LsExportRequest *request)
 {
   g_autofree char *own = NULL;
   const char *marking = ls_marking_normalise (request->marking);
 
-  if (marking == NULL && request->kase != NULL)
-    {
-      own = ls_case_get_meta (request->kase, "marking");
-      marking = ls_marking_normalise (own);
-    }
-
-  return g_strdup (marking ? marking : "OFFICIAL-SENSITIVE");
+  if (marking != NULL)
+    return g_strdup (marking);
+  own = request->kase != NULL ? ls_case_get_meta (request->kase, "marking") : NULL;
+  return g_strdup (ls_marking_default (own));
 }
 
 char *

@@ -10,8 +10,10 @@
 #include <glib/gstdio.h>
 
 #include "ls-case.h"
+#include "ls-briefing-dialog.h"
 #include "ls-case-audit.h"
 #include "ls-export-dialog.h"
+#include "ls-marking.h"
 #include "ls-session.h"
 #include "ls-window.h"
 #include "test-case-builder.h"
@@ -99,6 +101,65 @@ test_options (void)
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (child (dialog, "marking_row"))), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static const char *
+shown_marking (GtkWidget  *dialog,
+               GType       type,
+               const char *row_name)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (gtk_widget_get_template_child (dialog, type, row_name));
+  GtkStringObject *item = adw_combo_row_get_selected_item (row);
+
+  g_assert_nonnull (item);
+  return gtk_string_object_get_string (item);
+}
+
+/* The Export and Create Briefing dialogs start from the same marking for
+ * the same case: its own, normalised, or OFFICIAL-SENSITIVE when it is
+ * not one the list knows (briefing used to say OFFICIAL, export
+ * OFFICIAL-SENSITIVE, and neither knew "secret" written in lower case). */
+static void
+test_marking_default (void)
+{
+  static const struct {
+    const char *meta, *expected;
+  } cases[] = {
+    { "secret", "SECRET" },
+    { " Official sensitive ", "OFFICIAL-SENSITIVE" },
+    { "official", "OFFICIAL" },
+    { "PROTECT", "OFFICIAL-SENSITIVE" },
+    { "", "OFFICIAL-SENSITIVE" },
+  };
+  g_autoptr(LsSession) session = new_session ();
+  LsCase *kase = ls_session_get_case (session);
+  guint n;
+
+  /* One list for both, and the same one the command line checks. */
+  ls_marking_list (&n);
+  g_assert_cmpuint (n, ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      LsExportDialog *export;
+      LsBriefingDialog *briefing;
+
+      g_test_message ("case marking “%s”", cases[i].meta);
+      g_assert_true (ls_case_set_meta (kase, "marking", cases[i].meta, &error));
+      g_assert_no_error (error);
+      export = new_dialog (session, "network");
+      briefing = ls_briefing_dialog_new (session);
+      g_assert_cmpstr (shown_marking (GTK_WIDGET (export), LS_TYPE_EXPORT_DIALOG, "marking_row"), ==,
+                       cases[i].expected);
+      g_assert_cmpstr (shown_marking (GTK_WIDGET (briefing), LS_TYPE_BRIEFING_DIALOG, "marking"), ==,
+                       cases[i].expected);
+      /* What a job would print is what the row shows. */
+      g_assert_cmpstr (ls_job_dialog_get_marking (LS_JOB_DIALOG (export)), ==, cases[i].expected);
+      g_assert_cmpstr (ls_job_dialog_get_marking (LS_JOB_DIALOG (briefing)), ==, cases[i].expected);
+      gtk_window_destroy (GTK_WINDOW (export));
+      gtk_window_destroy (GTK_WINDOW (briefing));
+    }
+  g_assert_true (ls_case_set_meta (kase, "marking", TEST_CASE_MARKING, NULL));
 }
 
 static guint
@@ -296,6 +357,7 @@ main (int    argc,
   case_path = test_case_build (300);
 
   g_test_add_func ("/export-dialog/options", test_options);
+  g_test_add_func ("/export-dialog/marking-default", test_marking_default);
   g_test_add_func ("/export-dialog/write", test_write);
   g_test_add_func ("/export-dialog/cancel", test_cancel);
   g_test_add_func ("/export-dialog/close-while-busy", test_close_while_busy);

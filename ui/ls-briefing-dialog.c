@@ -31,7 +31,6 @@ struct _LsBriefingDialog
 
 G_DEFINE_FINAL_TYPE (LsBriefingDialog, ls_briefing_dialog, LS_TYPE_JOB_DIALOG)
 
-static const char * const markings[] = { "OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET" };
 static const char * const redaction_names[] = { "none", "partner", "all" };
 
 typedef struct {
@@ -117,7 +116,7 @@ ls_briefing_dialog_create_to (LsBriefingDialog *self,
       return;
     }
   job->path = g_strdup (path);
-  job->marking = g_strdup (markings[MIN (adw_combo_row_get_selected (self->marking), 2)]);
+  job->marking = g_strdup (ls_job_dialog_get_marking (LS_JOB_DIALOG (self)));
   job->options.marking = job->marking;
   job->options.redaction = (LsRedaction) MIN (adw_combo_row_get_selected (self->redaction), 2);
   ls_job_dialog_run (LS_JOB_DIALOG (self), kase, job, (GDestroyNotify) job_free, briefing_write, briefing_done);
@@ -187,16 +186,11 @@ ls_briefing_dialog_new (LsSession *session)
 {
   LsBriefingDialog *self = g_object_new (LS_TYPE_BRIEFING_DIALOG, NULL);
   LsCase *kase = ls_session_get_case (session);
-  g_autofree char *marking = kase ? ls_case_get_meta (kase, "marking") : NULL;
   gint64 from = ls_session_get_range_from (session);
   gint64 to = ls_session_get_range_to (session);
 
   self->session = g_object_ref (session);
-  for (guint i = 0; i < G_N_ELEMENTS (markings); i++)
-    if (g_strcmp0 (marking, markings[i]) == 0)
-      adw_combo_row_set_selected (self->marking, i);
-  if (marking == NULL)
-    adw_combo_row_set_selected (self->marking, 1);
+  ls_job_dialog_set_marking_row (LS_JOB_DIALOG (self), self->marking, kase);
   if (from >= 0)
     {
       g_autofree char *text = ls_time_format_local (from, "%Y-%m-%d");

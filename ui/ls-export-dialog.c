@@ -65,8 +65,6 @@ struct _LsExportDialog
 
 G_DEFINE_FINAL_TYPE (LsExportDialog, ls_export_dialog, LS_TYPE_JOB_DIALOG)
 
-static const char * const markings[] = { "OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET" };
-
 typedef struct {
   char            *path;
   char            *view;
@@ -150,7 +148,7 @@ ls_export_dialog_export_to (LsExportDialog *self,
   job->path = g_strdup (path);
   job->view = g_strdup (self->view);
   job->format = get_format (self);
-  job->marking = g_strdup (markings[MIN (adw_combo_row_get_selected (self->marking_row), 2)]);
+  job->marking = g_strdup (ls_job_dialog_get_marking (LS_JOB_DIALOG (self)));
   job->title = *title ? g_strdup (title) : NULL;
   job->layout = g_strdup (self->layout);
   job->people = g_strdupv (self->people);
@@ -311,7 +309,6 @@ ls_export_dialog_new (LsSession  *session,
 {
   LsExportDialog *self;
   LsCase *kase;
-  g_autofree char *marking = NULL;
   g_autofree char *title = NULL;
   const LsExportView *entry;
 
@@ -325,11 +322,7 @@ ls_export_dialog_new (LsSession  *session,
   self->from = ls_session_get_range_from (session);
   self->to = ls_session_get_range_to (session);
   kase = ls_session_get_case (session);
-  marking = kase ? ls_case_get_meta (kase, "marking") : NULL;
-  adw_combo_row_set_selected (self->marking_row, 1);
-  for (guint i = 0; i < G_N_ELEMENTS (markings); i++)
-    if (g_strcmp0 (marking, markings[i]) == 0)
-      adw_combo_row_set_selected (self->marking_row, i);
+  ls_job_dialog_set_marking_row (LS_JOB_DIALOG (self), self->marking_row, kase);
   adw_combo_row_set_selected (self->redaction_row, ls_session_get_redaction (session));
   /* Translators: the Export dialog's title, e.g. "Export: The network map" */
   title = g_strdup_printf (_("Export: %s"), _(entry->summary));

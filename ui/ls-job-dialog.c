@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "ls-job-dialog.h"
+#include "ls-marking.h"
 #include "ls-progress-relay.h"
 
 typedef struct
@@ -12,6 +13,7 @@ typedef struct
   GCancellable    *cancellable;   /* the job running, or NULL */
   AdwToastOverlay *toasts;
   GtkProgressBar  *progress;
+  AdwComboRow     *marking_row;
   char            *start_action;
 } LsJobDialogPrivate;
 
@@ -162,6 +164,40 @@ ls_job_dialog_set_parts (LsJobDialog     *self,
   priv->start_action = g_strdup (start_action);
 }
 
+/* One list and one default for every dialog: the export and the briefing
+ * of the same case start with the same marking. */
+void
+ls_job_dialog_set_marking_row (LsJobDialog *self,
+                               AdwComboRow *row,
+                               LsCase      *kase)
+{
+  LsJobDialogPrivate *priv = ls_job_dialog_get_instance_private (self);
+  g_autoptr(GtkStringList) list = gtk_string_list_new (ls_marking_list (NULL));
+  g_autofree char *own = NULL;
+
+  g_return_if_fail (LS_IS_JOB_DIALOG (self));
+  g_return_if_fail (ADW_IS_COMBO_ROW (row));
+
+  own = kase != NULL ? ls_case_get_meta (kase, "marking") : NULL;
+  priv->marking_row = row;
+  adw_combo_row_set_model (row, G_LIST_MODEL (list));
+  adw_combo_row_set_selected (row, (guint) ls_marking_index (ls_marking_default (own)));
+}
+
+const char *
+ls_job_dialog_get_marking (LsJobDialog *self)
+{
+  LsJobDialogPrivate *priv = ls_job_dialog_get_instance_private (self);
+  guint n;
+  const char * const *list = ls_marking_list (&n);
+  guint i;
+
+  g_return_val_if_fail (LS_IS_JOB_DIALOG (self), LS_MARKING_DEFAULT);
+
+  i = priv->marking_row != NULL ? adw_combo_row_get_selected (priv->marking_row) : GTK_INVALID_LIST_POSITION;
+  return i < n ? list[i] : LS_MARKING_DEFAULT;
+}
+
 /* Where to save */
 
 typedef struct {
@@ -246,6 +282,7 @@ ls_job_dialog_dispose (GObject *object)
   /* The subclass has disposed its template, and with it these. */
   priv->toasts = NULL;
   priv->progress = NULL;
+  priv->marking_row = NULL;
 
   G_OBJECT_CLASS (ls_job_dialog_parent_class)->dispose (object);
 }

@@ -57,6 +57,13 @@ void     ls_job_dialog_choose_file  (LsJobDialog     *self,
                                      const char      *title,
                                      const char      *name,
                                      LsJobChosenFunc  chosen);
+/* ROW (a child of the subclass's template) offers ls_marking_list(),
+ * starting at ls_marking_default() for KASE's own marking. */
+void        ls_job_dialog_set_marking_row (LsJobDialog *self,
+                                           AdwComboRow *row,
+                                           LsCase      *kase);
+/* The marking chosen in that row. */
+const char *ls_job_dialog_get_marking     (LsJobDialog *self);
 /* ACTION_NAME, and Escape: cancels the job running, or closes the dialog. */
 void     ls_job_dialog_class_install_cancel (GtkWidgetClass *widget_class,
                                              const char     *action_name);
