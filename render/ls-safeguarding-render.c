@@ -69,10 +69,26 @@ ls_safeguarding_render_rows_per_page (double height)
   return body > ROW ? (guint) (body / ROW) : 1;
 }
 
-double
-ls_safeguarding_render_height (LsSafeguarding *sg)
+static guint
+n_rows (LsSafeguarding                 *sg,
+        const LsSafeguardingRenderInfo *info)
 {
-  return 2 * MARGIN + 2 * BAND + HEADER + ROW * MAX (1, ls_safeguarding_get_n_people (sg));
+  return info != NULL && info->people != NULL ? info->n_people : ls_safeguarding_get_n_people (sg);
+}
+
+static const LsSafeguardingPerson *
+row_person (LsSafeguarding                 *sg,
+            const LsSafeguardingRenderInfo *info,
+            guint                           row)
+{
+  return info->people != NULL ? info->people[row] : ls_safeguarding_get_person (sg, row);
+}
+
+double
+ls_safeguarding_render_height (LsSafeguarding                 *sg,
+                               const LsSafeguardingRenderInfo *info)
+{
+  return 2 * MARGIN + 2 * BAND + HEADER + ROW * MAX (1, n_rows (sg, info));
 }
 
 static void
@@ -149,16 +165,28 @@ ls_safeguarding_render (LsSafeguarding                 *sg,
                         double                          height)
 {
   double x = MARGIN, y = MARGIN + BAND, w = width - 2 * MARGIN;
-  g_autofree char *when = ls_time_format_local (info->when >= 0 ? info->when : g_get_real_time () / G_USEC_PER_SEC,
-                                                "%d/%m/%Y %H:%M");
-  g_autofree char *title = g_strdup_printf (_("Safeguarding: children and vulnerable adults at risk — %s"),
-                                            info->title ? info->title : "");
-  g_autofree char *sub = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person, as at %s. ▲ risk rose since the last review.",
-                                                       "%u people, as at %s. ▲ risk rose since the last review.",
-                                                       ls_safeguarding_get_n_people (sg)),
-                                          ls_safeguarding_get_n_people (sg), when);
+  g_autofree char *when = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *sub = NULL;
+  guint rows, all;
 
   g_return_if_fail (sg != NULL && info != NULL);
+
+  when = ls_time_format_local (info->when >= 0 ? info->when : g_get_real_time () / G_USEC_PER_SEC,
+                               "%d/%m/%Y %H:%M");
+  title = g_strdup_printf (_("Safeguarding: children and vulnerable adults at risk — %s"),
+                           info->title ? info->title : "");
+  rows = n_rows (sg, info);
+  all = ls_safeguarding_get_n_people (sg);
+  /* A list narrowed on the page says so: a reader must not take it for
+   * everyone at risk. */
+  if (rows != all || (info->filters != NULL && *info->filters != '\0'))
+    sub = g_strdup_printf (_("%u of %u people, as at %s (%s). ▲ risk rose since the last review."),
+                           rows, all, when, info->filters && *info->filters ? info->filters : _("filtered"));
+  else
+    sub = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person, as at %s. ▲ risk rose since the last review.",
+                                        "%u people, as at %s. ▲ risk rose since the last review.", all),
+                           all, when);
 
   ls_render_style_set_color (cr, LS_STYLE_COLOR_BACKGROUND);
   cairo_paint (cr);
@@ -172,14 +200,16 @@ ls_safeguarding_render (LsSafeguarding                 *sg,
     text (cr, _(columns[c].title), x + columns[c].x * w, y + HEADER - 10, 200, 9, TRUE, FALSE);
   y += HEADER;
 
-  if (ls_safeguarding_get_n_people (sg) == 0)
+  if (rows == 0)
     {
       ls_render_style_set_color (cr, LS_STYLE_COLOR_FOREGROUND);
-      text (cr, _("No one in the case shows signs of exploitation."), x, y + ROW / 2, w, 10, FALSE, FALSE);
+      text (cr, all == 0 ? _("No one in the case shows signs of exploitation.")
+                         : _("No one on the list matches the page's filters."),
+            x, y + ROW / 2, w, 10, FALSE, FALSE);
       return;
     }
-  for (guint i = first; i < first + n && i < ls_safeguarding_get_n_people (sg); i++, y += ROW)
-    draw_row (ls_safeguarding_get_person (sg, i), info->redactor, cr, x, y, w);
+  for (guint i = first; i < first + n && i < rows; i++, y += ROW)
+    draw_row (row_person (sg, info, i), info->redactor, cr, x, y, w);
 }
 
 static gboolean
@@ -206,7 +236,7 @@ ls_safeguarding_export_write (LsCase                       *kase,
   g_autoptr(LsSafeguarding) sg = NULL;
   g_autofree char *name = NULL;
   g_autofree char *marking = NULL;
-  LsSafeguardingRenderInfo info;
+  LsSafeguardingRenderInfo info = { 0 };
   cairo_surface_t *surface;
   cairo_t *cr;
   gboolean ok;
@@ -254,7 +284,7 @@ ls_safeguarding_export_write (LsCase                       *kase,
     }
   else
     {
-      double w = 1400, h = ls_safeguarding_render_height (sg);
+      double w = 1400, h = ls_safeguarding_render_height (sg, &info);
 
       surface = g_str_equal (format, "svg") ? cairo_svg_surface_create (path, w * PX_TO_PT, h * PX_TO_PT)
                                             : cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) w, (int) h);

@@ -20,12 +20,18 @@ typedef struct {
   const char *marking;   /* case_meta 'marking' */
   gint64      when;      /* prepared at, unix seconds UTC; -1 for now */
   LsRedactor *redactor;  /* names as pseudonyms, areas removed; NULL for none */
+  /* The rows, in order, when not everyone in SG's order: the people the
+   * page shows after its filters and sort (people of SG). */
+  const LsSafeguardingPerson * const *people;
+  guint       n_people;
+  const char *filters;   /* how the page narrowed the list, said under the title; or NULL */
 } LsSafeguardingRenderInfo;
 
 /* Rows that fit on a page of HEIGHT (CSS pixels). */
 guint    ls_safeguarding_render_rows_per_page (double                          height);
-/* The height (CSS pixels) that shows every row on one page. */
-double   ls_safeguarding_render_height        (LsSafeguarding                 *sg);
+/* The height (CSS pixels) that shows every row of INFO (or SG) on one page. */
+double   ls_safeguarding_render_height        (LsSafeguarding                 *sg,
+                                               const LsSafeguardingRenderInfo *info);
 /* Draws rows [first, first + n) onto (0, 0, width, height); page counts from 1. */
 void     ls_safeguarding_render               (LsSafeguarding                 *sg,
                                                const LsSafeguardingRenderInfo *info,

@@ -6,9 +6,12 @@
 #define G_LOG_DOMAIN "test-safeguarding-page"
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "ls-case-referrals.h"
+#include "ls-export-dialog.h"
+#include "ls-safeguarding-item.h"
 #include "ls-safeguarding-page.h"
 #include "ls-safeguarding-preferences.h"
 #include "ls-settings.h"
@@ -153,6 +156,129 @@ test_page (void)
   test_page_close (&fixture);
 }
 
+static LsExportDialog *
+find_export_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (LS_IS_EXPORT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return LS_EXPORT_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* The names in the list's rows, top to bottom. */
+static GPtrArray *
+shown_names (LsSafeguardingPage *page)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (page), LS_TYPE_SAFEGUARDING_PAGE,
+                                                                        "column_view"));
+  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(LsSafeguardingItem) item = g_list_model_get_item (rows, i);
+
+      g_ptr_array_add (names, g_strdup (ls_safeguarding_item_get_person (item)->name));
+    }
+  return names;
+}
+
+/* Export… from the page writes the list it shows: only the people its
+ * filter leaves, in the order of its sort (here by name, Z to A, which
+ * the list's own order by risk is not), and says it was filtered. */
+static void
+test_export_shown (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("linesight-sg-export-XXXXXX", NULL);
+  g_autofree char *svg_path = g_build_filename (dir, "safeguarding.svg", NULL);
+  g_autofree char *svg = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  TestPage fixture;
+  LsSafeguardingPage *page;
+  LsSafeguarding *sg;
+  LsExportDialog *dialog = NULL;
+  gint64 deadline;
+  const char *at;
+  guint n_left_out = 0;
+
+  test_page_open (&fixture, LS_TYPE_SAFEGUARDING_PAGE);
+  page = LS_SAFEGUARDING_PAGE (fixture.page);
+  test_page_show_case (&fixture);
+  wait_for_model (page);
+  sg = ls_safeguarding_page_get_model (page);
+
+  /* Children only, by name descending. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (page), LS_TYPE_SAFEGUARDING_PAGE,
+                                                                            "age_filter")), 1);
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                                  LS_TYPE_SAFEGUARDING_PAGE,
+                                                                                  "column_view")),
+                                  GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                                         LS_TYPE_SAFEGUARDING_PAGE,
+                                                                                         "name_column")),
+                                  GTK_SORT_DESCENDING);
+  test_page_settle ();
+  names = shown_names (page);
+  g_assert_cmpuint (names->len, >=, 2);
+  g_assert_cmpuint (names->len, ==, ls_safeguarding_page_get_n_shown (page));
+  g_assert_cmpuint (names->len, <, ls_safeguarding_get_n_people (sg));
+  for (guint i = 1; i < names->len; i++)
+    g_assert_cmpint (g_utf8_collate (names->pdata[i - 1], names->pdata[i]), >=, 0);
+
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "safeguarding.export", NULL));
+  while ((dialog = find_export_dialog ()) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (dialog);
+  ls_export_dialog_set_format (dialog, LS_EXPORT_SVG);
+  ls_export_dialog_export_to (dialog, svg_path);
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (ls_export_dialog_is_busy (dialog) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (ls_export_dialog_is_busy (dialog));
+  g_assert_true (g_file_get_contents (svg_path, &svg, NULL, NULL));
+
+  /* The people shown, in the page's order... */
+  at = svg;
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *element = g_strdup_printf (">%s<", (char *) names->pdata[i]);
+
+      at = strstr (at, element);
+      g_test_message ("%s", (char *) names->pdata[i]);
+      g_assert_nonnull (at);
+    }
+  /* ...and nobody the filter left out. */
+  for (guint i = 0; i < ls_safeguarding_get_n_people (sg); i++)
+    {
+      const LsSafeguardingPerson *p = ls_safeguarding_get_person (sg, i);
+      g_autofree char *element = g_strdup_printf (">%s<", p->name);
+
+      if (p->child)
+        continue;
+      n_left_out++;
+      g_assert_null (strstr (svg, element));
+    }
+  g_assert_cmpuint (n_left_out, >=, 1);
+  {
+    g_autofree char *count = g_strdup_printf ("%u of %u people", names->len, ls_safeguarding_get_n_people (sg));
+
+    g_assert_nonnull (strstr (svg, count));
+    g_assert_nonnull (strstr (svg, "Children"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  test_page_close (&fixture);
+  g_remove (svg_path);
+  g_rmdir (dir);
+}
+
 static void
 collect_spins (GtkWidget *widget,
                GPtrArray *spins)
@@ -206,6 +332,7 @@ main (int    argc,
   test_page_init (&argc, &argv, "sg-page");
 
   g_test_add_func ("/safeguarding/page", test_page);
+  g_test_add_func ("/safeguarding/export-shown", test_export_shown);
   g_test_add_func ("/safeguarding/preferences", test_preferences);
 
   return test_page_run ();

@@ -16,6 +16,7 @@
 #include "ls-export-dialog.h"
 #include "ls-case-referrals.h"
 #include "ls-referral-render.h"
+#include "ls-safeguarding-export.h"
 #include "ls-safeguarding-item.h"
 #include "ls-safeguarding-page.h"
 #include "ls-settings.h"
@@ -731,7 +732,61 @@ export_referral_to_action (GtkWidget  *widget,
   export_referral_to (LS_SAFEGUARDING_PAGE (widget), g_variant_get_string (parameter, NULL));
 }
 
-/* Export… (Ctrl+E): the list as a picture, through the shared dialog. */
+static const char *
+drop_down_text (GtkDropDown *drop_down)
+{
+  GObject *item = gtk_drop_down_get_selected_item (drop_down);
+
+  return GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : "";
+}
+
+/* "risk: High; Children; area “norwich”", or NULL when nothing narrows
+ * the list: said on the export under its title. */
+static char *
+describe_filters (LsSafeguardingPage *self)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  const char *area = gtk_editable_get_text (self->area_filter);
+
+  if (gtk_drop_down_get_selected (self->risk_filter) > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("risk: %s"), drop_down_text (self->risk_filter)));
+  if (status != GTK_INVALID_LIST_POSITION && status > 0)
+    g_ptr_array_add (parts, g_strdup_printf (_("referral: %s"), drop_down_text (self->status_filter)));
+  if (gtk_drop_down_get_selected (self->age_filter) > 0)
+    g_ptr_array_add (parts, g_strdup (drop_down_text (self->age_filter)));
+  if (area != NULL && *area != '\0')
+    g_ptr_array_add (parts, g_strdup_printf (_("area “%s”"), area));
+  if (gtk_toggle_button_get_active (self->rose_filter))
+    g_ptr_array_add (parts, g_strdup (_("risk rose since the last review")));
+  if (parts->len == 0)
+    return NULL;
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv ("; ", (char **) parts->pdata);
+}
+
+/* What the list shows: the people its filters and search leave, in the
+ * order of its columns' sort, from the list it was built with. */
+static LsSafeguardingExportScreen *
+screen_new (LsSafeguardingPage *self)
+{
+  GListModel *model = G_LIST_MODEL (self->sort_model);
+  guint n = g_list_model_get_n_items (model);
+  g_autofree const LsSafeguardingPerson **people = g_new0 (const LsSafeguardingPerson *, MAX (n, 1));
+  g_autofree char *filters = describe_filters (self);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LsSafeguardingItem) item = g_list_model_get_item (model, i);
+
+      g_assert (ls_safeguarding_item_get_model (item) == self->sg);
+      people[i] = ls_safeguarding_item_get_person (item);
+    }
+  return ls_safeguarding_export_screen_new (self->sg, people, n, filters);
+}
+
+/* Export… (Ctrl+E): the list as the page shows it, through the shared
+ * dialog. */
 static void
 export_action (GtkWidget  *widget,
                const char *name,
@@ -743,6 +798,10 @@ export_action (GtkWidget  *widget,
   if (self->session == NULL || ls_session_get_case (self->session) == NULL)
     return;
   dialog = ls_export_dialog_new (self->session, "safeguarding");
+  /* Until the list has loaded, the export builds it as the command line does. */
+  if (self->sg != NULL)
+    ls_export_dialog_set_screen (dialog, screen_new (self), (GDestroyNotify) ls_safeguarding_export_screen_free,
+                                 0, 0);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
   gtk_window_present (GTK_WINDOW (dialog));
 }
