@@ -362,20 +362,61 @@ ls_timeline_export_write (const LsTimelineExportOptions  *options,
   }
 }
 
-/* The timeline's entry in the export table. The lane order comes from the
- * analysis when the case has it cached (a fresh analysis is not worth
- * running for a picture); REQUEST->layout "phones" shows a lane per phone.
- * A PDF over six weeks gets a page per month. */
+struct _LsTimelineExportScreen
+{
+  GHashTable *rank;   /* lane key → its row in the view + 1 */
+};
+
+LsTimelineExportScreen *
+ls_timeline_export_screen_new (LsTimelineModel *model)
+{
+  LsTimelineExportScreen *self;
+
+  g_return_val_if_fail (model != NULL, NULL);
+
+  self = g_new0 (LsTimelineExportScreen, 1);
+  self->rank = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < ls_timeline_model_get_n_lanes (model); i++)
+    g_hash_table_insert (self->rank, g_strdup (ls_timeline_model_get_lane (model, i)->key), GUINT_TO_POINTER (i + 1));
+
+  return self;
+}
+
+void
+ls_timeline_export_screen_free (LsTimelineExportScreen *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->rank);
+  g_free (self);
+}
+
+/* The timeline's entry in the export table. From the window, the lanes are
+ * in the view's order (the roles it sorted by may be in no cache: the
+ * analysis that gave them may not have been stored). Otherwise the order
+ * comes from the analysis when the case has it cached (a fresh analysis is
+ * not worth running for a picture). REQUEST->layout "phones" shows a lane
+ * per phone. A PDF over six weeks gets a page per month. */
 static gpointer
 export_view_prepare (const LsExportRequest  *request,
                      GError                **error)
 {
+  const LsTimelineExportScreen *screen = request->screen;
   LsTimelineExportOptions options = LS_TIMELINE_EXPORT_OPTIONS_INIT;
   LsAnalysisOptions analysis_options = LS_ANALYSIS_OPTIONS_INIT;
-  g_autoptr(LsAnalysis) analysis = ls_analysis_lookup_cached (ls_case_get_db (request->kase), &analysis_options);
-  g_autoptr(GHashTable) rank = analysis ? ls_timeline_rank_by_role (analysis) : NULL;
+  g_autoptr(LsAnalysis) analysis = NULL;
+  g_autoptr(GHashTable) rank = NULL;
   LsTimelineExport *self;
 
+  if (screen != NULL)
+    {
+      rank = g_hash_table_ref (screen->rank);
+    }
+  else
+    {
+      analysis = ls_analysis_lookup_cached (ls_case_get_db (request->kase), &analysis_options);
+      rank = analysis ? ls_timeline_rank_by_role (analysis) : NULL;
+    }
   options.rank = rank;
   options.kase = request->kase;
   options.from = request->from;

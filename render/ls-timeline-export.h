@@ -63,6 +63,14 @@ gboolean          ls_timeline_export_write      (const LsTimelineExportOptions *
 /* The `linesight export --view timeline` entry. */
 const LsExportView *ls_timeline_export_view     (void);
 
+/* What the view shows, for LsExportRequest.screen: its lanes in its
+ * order, which the export keeps (lanes it has that the view had not
+ * follow, by first activity). */
+typedef struct _LsTimelineExportScreen LsTimelineExportScreen;
+
+LsTimelineExportScreen *ls_timeline_export_screen_new  (LsTimelineModel        *model);
+void                    ls_timeline_export_screen_free (LsTimelineExportScreen *self);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LsTimelineExport, ls_timeline_export_free)
 
 G_END_DECLS

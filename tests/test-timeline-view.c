@@ -7,10 +7,15 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "ls-case.h"
 #include "ls-case-writer.h"
+#include "ls-demo.h"
+#include "ls-export-dialog.h"
 #include "ls-session.h"
+#include "ls-timeline-model.h"
 #include "ls-timeline-view.h"
 #include "test-case-builder.h"
 
@@ -221,6 +226,133 @@ test_highlight (void)
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (view))));
 }
 
+static LsExportDialog *
+find_export_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (LS_IS_EXPORT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return LS_EXPORT_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+spin_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (5000);
+    }
+  g_assert_true (done (data));
+}
+
+static gboolean
+dialog_open (gpointer data)
+{
+  return (*(LsExportDialog **) data = find_export_dialog ()) != NULL;
+}
+
+static gboolean
+dialog_done (gpointer data)
+{
+  return !ls_export_dialog_is_busy (data);
+}
+
+/* Where the lane labels of MODEL are in SVG, in lane order: -1 for a
+ * lane not drawn. */
+static GArray *
+label_offsets (LsTimelineModel *model,
+               const char      *svg)
+{
+  GArray *at = g_array_new (FALSE, FALSE, sizeof (gssize));
+
+  for (guint i = 0; i < ls_timeline_model_get_n_lanes (model); i++)
+    {
+      g_autofree char *label = g_markup_escape_text (ls_timeline_model_get_lane (model, i)->label, -1);
+      g_autofree char *element = g_strdup_printf (">%s<", label);
+      const char *found = strstr (svg, element);
+      gssize offset = found ? found - svg : -1;
+
+      g_array_append_val (at, offset);
+    }
+  return at;
+}
+
+/* Export… draws the lanes in the order the view shows them, which is by
+ * role: even when the analysis that gave the roles is not in the case's
+ * cache (it could not be stored, or was cleared), where the export used
+ * to fall back to the order of first activity. */
+static void
+test_export_lane_order (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("linesight-tlview-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "demo.linesight", NULL);
+  g_autofree char *svg_path = g_build_filename (dir, "timeline.svg", NULL);
+  g_autofree char *svg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LsSession) session = ls_session_new ();
+  g_autoptr(LsCase) kase = NULL;
+  g_autoptr(LsTimelineModel) unranked = NULL;
+  g_autoptr(GArray) at = NULL;
+  LsExportDialog *dialog = NULL;
+  LsTimelineModel *model;
+  LsTimelineView *view;
+  guint drawn = 0, differ = 0;
+
+  g_assert_true (ls_demo_generate (path, LS_DEMO_DEFAULT_SEED, 1.0, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  kase = ls_case_open (path, &error);
+  g_assert_no_error (error);
+  ls_session_set_case (session, kase);
+  view = LS_TIMELINE_VIEW (show (session));
+  wait_idle (view, NULL);
+  model = ls_timeline_view_get_model (view);
+
+  /* The cache gone: only the view knows the order by role. */
+  g_assert_true (ls_sqlite_exec (ls_case_get_db (kase), "DELETE FROM analysis_cache", &error));
+  g_assert_no_error (error);
+  unranked = ls_timeline_model_build (ls_case_get_db (kase), LS_TIMELINE_LANES_PEOPLE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ls_timeline_model_get_n_lanes (unranked), ==, ls_timeline_model_get_n_lanes (model));
+  for (guint i = 0; i < 8; i++)
+    differ += g_strcmp0 (ls_timeline_model_get_lane (unranked, i)->key, ls_timeline_model_get_lane (model, i)->key) != 0;
+  g_assert_cmpuint (differ, >, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "timeline.export", NULL));
+  spin_until (dialog_open, &dialog);
+  ls_export_dialog_set_format (dialog, LS_EXPORT_SVG);
+  ls_export_dialog_export_to (dialog, svg_path);
+  spin_until (dialog_done, dialog);
+  g_assert_true (g_file_get_contents (svg_path, &svg, NULL, NULL));
+
+  /* The lanes drawn are the view's first ones, top to bottom. */
+  at = label_offsets (model, svg);
+  while (drawn < at->len && g_array_index (at, gssize, drawn) >= 0)
+    {
+      if (drawn > 0)
+        g_assert_cmpint (g_array_index (at, gssize, drawn), >, g_array_index (at, gssize, drawn - 1));
+      drawn++;
+    }
+  g_test_message ("%u lanes drawn in the view's order", drawn);
+  g_assert_cmpuint (drawn, >=, 8);
+  for (guint i = drawn; i < at->len; i++)
+    g_assert_cmpint (g_array_index (at, gssize, i), ==, -1);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (view))));
+  g_remove (svg_path);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -229,5 +361,6 @@ main (int argc, char **argv)
   g_test_add_func ("/timeline/view/range-sharing", test_range_sharing);
   g_test_add_func ("/timeline/view/zoom-limits", test_zoom_limits);
   g_test_add_func ("/timeline/view/highlight", test_highlight);
+  g_test_add_func ("/timeline/view/export-lane-order", test_export_lane_order);
   return g_test_run ();
 }

@@ -1328,7 +1328,7 @@ query_tooltip (GtkWidget      *widget,
 
 /* Export…: the shared Export dialog, given what is on the screen: the
  * shared range if set, else the view's; the selected people if any; a
- * lane per person or per phone. */
+ * lane per person or per phone, in the view's order. */
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
@@ -1358,6 +1358,8 @@ export_action (GtkWidget  *widget,
                               from >= 0 && to > from ? to : self->view_to);
   ls_export_dialog_set_layout (dialog, self->show_phones ? "phones" : NULL);
   ls_export_dialog_set_people (dialog, (const char * const *) chosen);
+  ls_export_dialog_set_screen (dialog, ls_timeline_export_screen_new (self->model),
+                               (GDestroyNotify) ls_timeline_export_screen_free, 0, 0);
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
   gtk_window_present (GTK_WINDOW (dialog));
 }
