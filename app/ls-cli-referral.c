@@ -12,6 +12,7 @@
 #include "ls-case-audit.h"
 #include "ls-case-referrals.h"
 #include "ls-cli.h"
+#include "ls-marking.h"
 #include "ls-referral-render.h"
 #include "ls-safeguarding.h"
 #include "ls-time.h"
@@ -110,7 +111,7 @@ write_summary (LsCase         *kase,
   g_autofree char *case_name = ls_case_dup_name (kase);
   g_autofree char *marking = ls_case_get_meta (kase, "marking");
   g_autoptr(GPtrArray) history = NULL;
-  LsReferralRenderInfo info = { case_name, marking ? marking : "OFFICIAL-SENSITIVE", NULL, -1 };
+  LsReferralRenderInfo info = { case_name, ls_marking_default (marking), NULL, -1 };
   const LsExportRecord record = { "referral", "pdf", "none", -1, -1, o->output };
   GError *error = NULL;
 

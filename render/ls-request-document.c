@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ls-marking.h"
 #include "ls-request-document.h"
 #include "ls-time.h"
 
@@ -77,7 +78,7 @@ ls_request_document (LsCase          *kase,
 {
   g_autofree char *marking = ls_case_get_meta (kase, "marking");
   g_autofree char *title = g_strdup_printf (_("Data request %" G_GINT64_FORMAT " to %s"), r->id, r->provider);
-  LsDocument *doc = ls_document_new (title, marking);
+  LsDocument *doc = ls_document_new (title, ls_marking_default (marking));
 
   ls_document_set_metadata (doc, _("Request for communications data"), g_get_real_name ());
   add_request_document (doc, kase, r);

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "ls-marking.h"
 #include "ls-results-document.h"
 
 static const struct {
@@ -118,7 +119,7 @@ ls_results_document (LsResults *results,
   else
     title = g_strdup_printf (_("Results of %s"), operation ? operation : name);
 
-  doc = ls_document_new (title, marking);
+  doc = ls_document_new (title, ls_marking_default (marking));
   ls_document_set_metadata (doc, _("Outcomes and data request turnaround"),
                             redacted ? NULL : g_get_real_name ());
   ls_document_add_heading (doc, title);

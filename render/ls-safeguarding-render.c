@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ls-case-audit.h"
+#include "ls-marking.h"
 #include "ls-redactor.h"
 #include "ls-render-style.h"
 #include "ls-render-text.h"
@@ -260,7 +261,7 @@ ls_safeguarding_export_write (LsCase                       *kase,
   name = ls_case_dup_name (kase);
   marking = ls_case_get_meta (kase, "marking");
   info.title = name;
-  info.marking = marking ? marking : "OFFICIAL-SENSITIVE";
+  info.marking = ls_marking_default (marking);
   info.when = -1;
   info.redactor = NULL;
 

@@ -11,6 +11,7 @@
 
 #include "ls-analysis.h"
 #include "ls-case-audit.h"
+#include "ls-marking.h"
 #include "ls-time-axis.h"
 #include "ls-timeline-export.h"
 #include "ls-timeline-render.h"
@@ -167,7 +168,11 @@ ls_timeline_export_prepare (const LsTimelineExportOptions  *options,
   if (options->rank != NULL)
     ls_timeline_model_sort_lanes (self->model, options->rank);
   self->case_name = ls_case_dup_name (options->kase);
-  self->marking = ls_case_get_meta (options->kase, "marking");
+  {
+    g_autofree char *own = ls_case_get_meta (options->kase, "marking");
+
+    self->marking = g_strdup (ls_marking_default (own));
+  }
   self->hide_names = self->hide_numbers = options->redact;
   self->pages = g_array_new (FALSE, TRUE, sizeof (Page));
   g_array_set_clear_func (self->pages, page_clear);

@@ -719,6 +719,51 @@ test_cli (void)
   g_assert_cmpuint (count_occurrences (text, "\f"), ==, 1);
 }
 
+/* A document made from a case without a dialog prints the case's marking
+ * as the dialogs default to it: normalised ("official sensitive" is
+ * OFFICIAL-SENSITIVE), never as typed and never missing. */
+static void
+test_cli_marking (void)
+{
+  const char *linesight = g_getenv ("LINESIGHT");
+  g_autofree char *dir = NULL;
+  g_autoptr(LsCase) kase = make_case (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup (ls_case_get_path (kase));
+  g_autofree char *referral = g_build_filename (dir, "referral.pdf", NULL);
+  g_autofree char *list = g_build_filename (dir, "list.pdf", NULL);
+  const char *pdfs[] = { referral, list };
+  int status;
+
+  if (linesight == NULL || !test_pdf_have_pdftotext ())
+    {
+      g_test_skip ("LINESIGHT is not set or pdftotext is not installed");
+      return;
+    }
+  g_assert_true (ls_case_set_meta (kase, "marking", "official sensitive", &error));
+  g_assert_no_error (error);
+  g_clear_object (&kase);
+
+  {
+    const char *a1[] = { linesight, "referral", path, "--person", "Kai Brooks", "-o", referral, NULL };
+    const char *a2[] = { linesight, "safeguarding", path, "--format", "pdf", "-o", list, NULL };
+
+    g_free (run (a1, &status));
+    g_assert_cmpint (status, ==, 0);
+    g_free (run (a2, &status));
+    g_assert_cmpint (status, ==, 0);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (pdfs); i++)
+    {
+      g_autofree char *text = test_pdf_text (pdfs[i], FALSE, 0);
+      g_autofree char *upper = g_utf8_strup (text, -1);
+
+      g_test_message ("%s", pdfs[i]);
+      g_assert_cmpuint (count_occurrences (text, "OFFICIAL-SENSITIVE"), >=, 2);
+      g_assert_null (strstr (upper, "OFFICIAL SENSITIVE"));
+    }
+}
+
 static void
 test_summary_one_page (void)
 {
@@ -765,6 +810,7 @@ main (int    argc,
   g_test_add_func ("/safeguarding/json-csv", test_json_csv);
   g_test_add_func ("/safeguarding/summary-one-page", test_summary_one_page);
   g_test_add_func ("/safeguarding/cli", test_cli);
+  g_test_add_func ("/safeguarding/cli-marking", test_cli_marking);
 
   return g_test_run ();
 }

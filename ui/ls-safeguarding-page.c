@@ -15,6 +15,7 @@
 #include "ls-case-audit.h"
 #include "ls-export-dialog.h"
 #include "ls-case-referrals.h"
+#include "ls-marking.h"
 #include "ls-referral-render.h"
 #include "ls-safeguarding-export.h"
 #include "ls-safeguarding-item.h"
@@ -698,7 +699,11 @@ export_referral_to (LsSafeguardingPage *self,
   job->key = g_strdup (ls_safeguarding_item_get_person (item)->key);
   job->path = g_strdup (path);
   job->case_name = ls_case_dup_name (kase);
-  job->marking = ls_case_get_meta (kase, "marking");
+  {
+    g_autofree char *own = ls_case_get_meta (kase, "marking");
+
+    job->marking = g_strdup (ls_marking_default (own));
+  }
   task = g_task_new (self, NULL, export_done, NULL);
   g_task_set_task_data (task, job, export_job_free);
   g_object_set_data_full (G_OBJECT (task), "case", g_object_ref (kase), g_object_unref);
