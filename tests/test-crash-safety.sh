@@ -135,6 +135,42 @@ done
 echo "# $killed of $KILLS imports were killed while running"
 check "kills came while the import ran" '[ "$killed" -ge $((KILLS / 4)) ]'
 
+# --- Import into a case it creates ---------------------------------------------
+# The case is made under another name and renamed when whole; the import
+# then runs with a rollback journal. Killed at any moment, there is no case,
+# or the empty case, or the whole import: never a case that cannot be opened.
+
+"$LS" import "$tmp/fresh-full.linesight" --kind calls "$tmp/big.csv" >/dev/null ||
+  { echo "Bail out! the import into a new case fails"; exit 1; }
+fresh_after=$(import_digest "$tmp/fresh-full.linesight")
+killed=0
+for k in $(seq 0 $((KILLS - 1))); do
+  case_file=$tmp/fresh-$k.linesight
+  delay=$(( 5 + duration * k / KILLS ))
+  result=$(kill_at "$delay" "$LS" import "$case_file" --kind calls "$tmp/big.csv")
+  [ "$result" = killed ] && killed=$((killed + 1))
+  if [ ! -e "$case_file" ]; then
+    ok "import into a new case killed at $delay ms ($result): no case was made"
+  elif ! "$LS" info "$case_file" >/dev/null 2>&1; then
+    not_ok "import into a new case killed at $delay ms ($result): linesight cannot open what is left"
+  else
+    check_result=$(integrity "$case_file")
+    calls_now=$(sqlite3 "$case_file" "SELECT count(*) FROM calls")
+    if [ "$check_result" != ok ]; then
+      not_ok "import into a new case killed at $delay ms ($result): integrity_check says $check_result"
+    elif [ "$calls_now" = 0 ]; then
+      ok "import into a new case killed at $delay ms ($result): the case is the new, empty case"
+    elif [ "$(import_digest "$case_file")" = "$fresh_after" ]; then
+      ok "import into a new case killed at $delay ms ($result): the import is complete"
+    else
+      not_ok "import into a new case killed at $delay ms ($result): the case holds part of the import ($calls_now calls)"
+    fi
+  fi
+  rm -f "$case_file"*
+done
+echo "# $killed of $KILLS imports into a new case were killed while running"
+check "kills came while the import into a new case ran" '[ "$killed" -ge $((KILLS / 4)) ]'
+
 # --- Referral edits ----------------------------------------------------------
 
 "$LS" demo "$tmp/demo.linesight" --scale 0.2 --quiet >/dev/null || { echo "Bail out! no demo case"; exit 1; }

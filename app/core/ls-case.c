@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "ls-case.h"
 
@@ -302,24 +303,33 @@ ls_case_create (const char  *path,
                 GError     **error)
 {
   g_autoptr(LsCase) self = NULL;
+  g_autoptr(LsCase) opened = NULL;
   g_autofree char *pragma = NULL;
   g_autofree char *now = NULL;
   g_autofree char *basename = NULL;
+  g_autofree char *partial = NULL;
+  g_autofree char *partial_journal = NULL;
+  g_autofree char *display = NULL;
+  gboolean ok;
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  display = g_filename_display_name (path);
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_autofree char *display = g_filename_display_name (path);
       g_set_error (error, LS_CASE_ERROR, LS_CASE_ERROR_EXISTS,
                    "“%s” already exists; choose another name or open it instead", display);
       return NULL;
     }
 
+  /* The case is made under another name beside it and given its own
+   * name only once it is whole: a process killed while making it leaves
+   * no half-made case behind, which could not be opened. */
+  partial = g_strdup_printf ("%s.partial-%08x", path, g_random_int ());
+  partial_journal = g_strconcat (partial, "-journal", NULL);
   self = g_object_new (LS_TYPE_CASE, NULL);
-  self->path = g_strdup (path);
-  self->created = TRUE;
-  self->db = open_connection (path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
+  self->path = g_strdup (partial);
+  self->db = open_connection (partial, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error);
   if (self->db == NULL)
     return NULL;
 
@@ -335,33 +345,46 @@ ls_case_create (const char  *path,
 
   /* Before anything is written, while the size of a page can be set:
    * with 8 KB pages a big import's index builds are quicker than with
-   * SQLite's 4 KB (and than with 16 KB, in the 2 MB the builds sort in). */
-  if (!ls_sqlite_exec (self->db, "PRAGMA page_size = " G_STRINGIFY (LS_CASE_PAGE_SIZE) ";", error) ||
-      !configure_connection (self->db, TRUE, error) ||
-      !ls_sqlite_exec (self->db, "BEGIN;", error) ||
-      !ls_sqlite_exec (self->db, pragma, error) ||
-      !ls_case_schema_apply (self->db, 0, LS_CASE_SCHEMA_VERSION, error) ||
-      !ls_case_set_meta (self, "name", name, error) ||
-      !ls_case_set_meta (self, "marking", marking ? marking : "OFFICIAL-SENSITIVE", error) ||
-      !ls_case_set_meta (self, "created", now, error) ||
-      !ls_case_set_meta (self, "modified", now, error) ||
-      !ls_case_set_meta (self, "data_version", "0", error) ||
-      !ls_sqlite_exec (self->db, "COMMIT;", error) ||
-      /* The header (application id, schema version) must be in the file
-       * itself, not only in the WAL: other connections check it there. */
-      !ls_sqlite_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE);", error))
+   * SQLite's 4 KB (and than with 16 KB, in the 2 MB the builds sort in).
+   * Made with a rollback journal, so that all of it is in the one file
+   * when it is renamed; opened, it is in WAL mode like every case. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  ok = ls_sqlite_exec (self->db, "PRAGMA page_size = " G_STRINGIFY (LS_CASE_PAGE_SIZE) ";", error) &&
+       ls_sqlite_exec (self->db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;", error) &&
+       ls_sqlite_exec (self->db, "BEGIN;", error) &&
+       ls_sqlite_exec (self->db, pragma, error) &&
+       ls_case_schema_apply (self->db, 0, LS_CASE_SCHEMA_VERSION, error) &&
+       ls_case_set_meta (self, "name", name, error) &&
+       ls_case_set_meta (self, "marking", marking ? marking : "OFFICIAL-SENSITIVE", error) &&
+       ls_case_set_meta (self, "created", now, error) &&
+       ls_case_set_meta (self, "modified", now, error) &&
+       ls_case_set_meta (self, "data_version", "0", error) &&
+       ls_sqlite_exec (self->db, "COMMIT;", error);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+
+  /* A hard link fails if the name was taken in the meantime. */
+  if (ok && link (partial, path) != 0)
     {
-      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+      int saved = errno;
 
-      g_clear_pointer (&self->db, sqlite3_close_v2);
-      g_unlink (path);
-      g_unlink (wal);
-      g_unlink (shm);
-      return NULL;
+      if (saved == EEXIST)
+        g_set_error (error, LS_CASE_ERROR, LS_CASE_ERROR_EXISTS,
+                     "“%s” already exists; choose another name or open it instead", display);
+      else
+        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                     "Cannot create “%s”: %s", display, g_strerror (saved));
+      ok = FALSE;
     }
+  g_unlink (partial);
+  g_unlink (partial_journal);
+  if (!ok)
+    return NULL;
 
-  return g_steal_pointer (&self);
+  opened = ls_case_open (path, error);
+  if (opened == NULL)
+    return NULL;
+  opened->created = TRUE;
+  return g_steal_pointer (&opened);
 }
 
 /* What a reader finds before the case is opened for writing: the b-trees
