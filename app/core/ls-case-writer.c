@@ -100,6 +100,13 @@ static const char * const stmt_sql[N_STMTS] = {
     " ON CONFLICT (fingerprint) DO NOTHING",
 };
 
+/* A column's last text on the parsing thread, and its local number. */
+typedef struct {
+  char   text[24];
+  gsize  len;
+  gint32 local;       /* -1: none yet */
+} LastText;
+
 struct _LsCaseWriter
 {
   LsCase       *kase;
@@ -125,6 +132,7 @@ struct _LsCaseWriter
   LsStrIds     *local_cells;
   LsStrIds     *local_imeis;
   LsStrIds     *local_imsis;
+  LastText      last[5];         /* parsing thread: by column, as in a batch */
   GArray       *number_ids;      /* writing thread: gint64 by local number */
   GArray       *cell_ids_local;
   GPtrArray    *imei_texts;      /* writing thread: IMEI by local number, in texts */
@@ -936,6 +944,8 @@ bulk_start (LsCaseWriter *self)
   self->local_cells = ls_str_ids_new ();
   self->local_imeis = ls_str_ids_new ();
   self->local_imsis = ls_str_ids_new ();
+  for (guint k = 0; k < G_N_ELEMENTS (self->last); k++)
+    self->last[k].local = -1;
   self->imei_texts = g_ptr_array_new ();
   self->imsi_texts = g_ptr_array_new ();
   self->texts = g_string_chunk_new (64 * 1024);
@@ -988,18 +998,26 @@ bulk_check (LsCaseWriter  *self,
 }
 
 /* The local number of a number or cell, and whether it is new (then its
- * text goes to the writing thread with the call). -1 for none. */
+ * text goes to the writing thread with the call). -1 for none. An
+ * operator's records are about one target, whose number, IMEI and IMSI
+ * come in row after row: the column's last text is tried first. */
 static gint32
 local_number (LsCaseWriter *self,
               LsStrIds     *numbers,
+              LastText     *last,
               const char   *text,
               gboolean     *is_new)
 {
   gint64 local;
+  gsize len;
 
   *is_new = FALSE;
   if (text == NULL || text[0] == '\0')
     return -1;
+
+  len = strlen (text);
+  if (last->local >= 0 && len == last->len && memcmp (text, last->text, len) == 0)
+    return last->local;
 
   local = ls_str_ids_lookup (numbers, text);
   if (local < 0)
@@ -1007,6 +1025,12 @@ local_number (LsCaseWriter *self,
       local = ls_str_ids_size (numbers);
       ls_str_ids_set (numbers, text, local);
       *is_new = TRUE;
+    }
+  if (len < sizeof last->text)
+    {
+      memcpy (last->text, text, len);
+      last->len = len;
+      last->local = (gint32) local;
     }
   return (gint32) local;
 }
@@ -1026,11 +1050,11 @@ bulk_queue (LsCaseWriter       *self,
 
   i = batch->n++;
   /* The caller, the callee, the cell, the IMEI and the IMSI. */
-  batch->local[i][0] = local_number (self, self->local_numbers, rec->caller, &send[0]);
-  batch->local[i][1] = local_number (self, self->local_numbers, rec->callee, &send[1]);
-  batch->local[i][2] = local_number (self, self->local_cells, rec->cell, &send[2]);
-  batch->local[i][3] = local_number (self, self->local_imeis, rec->imei, &send[3]);
-  batch->local[i][4] = local_number (self, self->local_imsis, rec->imsi, &send[4]);
+  batch->local[i][0] = local_number (self, self->local_numbers, &self->last[0], rec->caller, &send[0]);
+  batch->local[i][1] = local_number (self, self->local_numbers, &self->last[1], rec->callee, &send[1]);
+  batch->local[i][2] = local_number (self, self->local_cells, &self->last[2], rec->cell, &send[2]);
+  batch->local[i][3] = local_number (self, self->local_imeis, &self->last[3], rec->imei, &send[3]);
+  batch->local[i][4] = local_number (self, self->local_imsis, &self->last[4], rec->imsi, &send[4]);
 
   record_strings (&copy, strings);
   for (guint k = 0; k < N_STRINGS; k++)
