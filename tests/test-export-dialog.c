@@ -4,6 +4,7 @@
  * DPI, PDF paper), records it in the audit log, and Cancel leaves no file. */
 #define _GNU_SOURCE   /* memmem */
 #define G_LOG_DOMAIN "test-export-dialog"
+#include "test-dialogs.h"
 #include "config.h"
 
 #include <string.h>
@@ -286,21 +287,6 @@ test_close_while_busy (void)
   g_rmdir (dir);
 }
 
-static LsExportDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (LS_IS_EXPORT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return LS_EXPORT_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* Ctrl+E (win.export) on each page opens the one Export dialog for that
  * view, once the view has something to show. */
 static void
@@ -328,7 +314,7 @@ test_window_action (void)
       LsExportDialog *dialog = NULL;
 
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", pages[i].page);
-      while ((dialog = find_dialog ()) == NULL && g_get_monotonic_time () < deadline)
+      while ((dialog = test_find_export_dialog ()) == NULL && g_get_monotonic_time () < deadline)
         {
           gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL);
           for (guint k = 0; k < 5; k++)

@@ -4,6 +4,7 @@
  * area and "risk rose" filters, recording a referral change from the
  * editor (audited), and a picture of the page for a person to look at. */
 #define G_LOG_DOMAIN "test-safeguarding-page"
+#include "test-dialogs.h"
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -156,21 +157,6 @@ test_page (void)
   test_page_close (&fixture);
 }
 
-static LsExportDialog *
-find_export_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (LS_IS_EXPORT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return LS_EXPORT_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* The names in the list's rows, top to bottom. */
 static GPtrArray *
 shown_names (LsSafeguardingPage *page)
@@ -233,7 +219,7 @@ test_export_shown (void)
 
   deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "safeguarding.export", NULL));
-  while ((dialog = find_export_dialog ()) == NULL && g_get_monotonic_time () < deadline)
+  while ((dialog = test_find_export_dialog ()) == NULL && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_nonnull (dialog);
   ls_export_dialog_set_format (dialog, LS_EXPORT_SVG);

@@ -4,6 +4,7 @@
  * click selects a person for every view; zoom stays within its limits;
  * calls highlighted elsewhere are brought into view. */
 #define G_LOG_DOMAIN "test-timeline-view"
+#include "test-dialogs.h"
 #include "config.h"
 
 #include <adwaita.h>
@@ -226,21 +227,6 @@ test_highlight (void)
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (view))));
 }
 
-static LsExportDialog *
-find_export_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (LS_IS_EXPORT_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return LS_EXPORT_DIALOG (window);
-    }
-  return NULL;
-}
-
 static void
 spin_until (gboolean (*done) (gpointer),
             gpointer   data)
@@ -259,7 +245,7 @@ spin_until (gboolean (*done) (gpointer),
 static gboolean
 dialog_open (gpointer data)
 {
-  return (*(LsExportDialog **) data = find_export_dialog ()) != NULL;
+  return (*(LsExportDialog **) data = test_find_export_dialog ()) != NULL;
 }
 
 static gboolean

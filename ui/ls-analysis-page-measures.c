@@ -115,23 +115,6 @@ column_text (LsAnalysisPage       *self,
  * bind asks the display server where the pointer is, a round trip per
  * row. */
 
-static gboolean
-name_tooltip_cb (GtkWidget  *label,
-                 int         x,
-                 int         y,
-                 gboolean    keyboard,
-                 GtkTooltip *tooltip,
-                 gpointer    user_data)
-{
-  const char *text = gtk_label_get_text (GTK_LABEL (label));
-
-  if (text == NULL || *text == '\0')
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-
-  return TRUE;
-}
-
 static void
 cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -144,7 +127,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
   if (column == COL_NAME)
     {
       gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (name_tooltip_cb), NULL);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (ls_analysis_page_label_tooltip), NULL);
     }
   if (column == COL_NAME || column == COL_ROLE)
     gtk_label_set_xalign (GTK_LABEL (label), 0);

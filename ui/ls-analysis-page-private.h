@@ -12,6 +12,16 @@
 
 G_BEGIN_DECLS
 
+/* "query-tooltip" of a label that may be cut short: its whole text, asked
+ * for only when a tooltip is shown (setting one on every bind costs a
+ * round trip to the display server per row). */
+gboolean ls_analysis_page_label_tooltip (GtkWidget  *label,
+                                         int         x,
+                                         int         y,
+                                         gboolean    keyboard,
+                                         GtkTooltip *tooltip,
+                                         gpointer    user_data);
+
 struct _LsAnalysisPage
 {
   GtkWidget            parent_instance;

@@ -37,13 +37,13 @@ static void load (LsAnalysisPage *self);
  * shown: gtk_widget_set_tooltip_text on every bind asks the display
  * server where the pointer is, a round trip per row. */
 
-static gboolean
-label_tooltip_cb (GtkWidget  *label,
-                  int         x,
-                  int         y,
-                  gboolean    keyboard,
-                  GtkTooltip *tooltip,
-                  gpointer    user_data)
+gboolean
+ls_analysis_page_label_tooltip (GtkWidget  *label,
+                                int         x,
+                                int         y,
+                                gboolean    keyboard,
+                                GtkTooltip *tooltip,
+                                gpointer    user_data)
 {
   const char *text = gtk_label_get_text (GTK_LABEL (label));
 
@@ -101,7 +101,7 @@ finding_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_size_request (bar, 56, -1);
   gtk_widget_set_valign (sure, GTK_ALIGN_CENTER);
   gtk_widget_set_has_tooltip (title, TRUE);
-  g_signal_connect (title, "query-tooltip", G_CALLBACK (label_tooltip_cb), NULL);
+  g_signal_connect (title, "query-tooltip", G_CALLBACK (ls_analysis_page_label_tooltip), NULL);
   gtk_widget_set_has_tooltip (sure, TRUE);
   g_signal_connect (sure, "query-tooltip", G_CALLBACK (sure_tooltip_cb), NULL);
 
