@@ -600,6 +600,19 @@ analysis_loaded (GObject      *source,
   g_task_run_in_thread (task, prepare_thread);
 }
 
+/* Nothing of the analysis shown stays: findings, measures, and what
+ * they were drawn from. */
+static void
+clear_results (LsAnalysisPage *self)
+{
+  g_clear_pointer (&self->findings_fill, ls_store_fill_cancel);
+  g_list_store_remove_all (self->findings_store);
+  g_clear_pointer (&self->analysis, ls_analysis_unref);
+  g_clear_pointer (&self->graph, ls_graph_unref);
+  g_clear_pointer (&self->redactor, ls_redactor_free);
+  ls_analysis_page_show_measures (self);
+}
+
 static void
 load (LsAnalysisPage *self)
 {
@@ -617,12 +630,7 @@ load (LsAnalysisPage *self)
 
   if (kase == NULL)
     {
-      g_clear_pointer (&self->findings_fill, ls_store_fill_cancel);
-      g_list_store_remove_all (self->findings_store);
-      g_clear_pointer (&self->analysis, ls_analysis_unref);
-      g_clear_pointer (&self->graph, ls_graph_unref);
-      g_clear_pointer (&self->redactor, ls_redactor_free);
-      ls_analysis_page_show_measures (self);
+      clear_results (self);
       adw_status_page_set_title (self->empty_page, _("No Case Open"));
       adw_status_page_set_description (self->empty_page, _("Open a case to analyse its network."));
       gtk_stack_set_visible_child_name (self->state_stack, "empty");
@@ -668,12 +676,7 @@ static void
 case_changed_cb (LsAnalysisPage *self)
 {
   gtk_single_selection_set_selected (self->findings_selection, GTK_INVALID_LIST_POSITION);
-  g_clear_pointer (&self->findings_fill, ls_store_fill_cancel);
-  g_list_store_remove_all (self->findings_store);
-  g_clear_pointer (&self->analysis, ls_analysis_unref);
-  g_clear_pointer (&self->graph, ls_graph_unref);
-  g_clear_pointer (&self->redactor, ls_redactor_free);
-  ls_analysis_page_show_measures (self);
+  clear_results (self);
   request_load (self);
 }
 
