@@ -296,6 +296,15 @@ now_iso8601 (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+static LsCase *
+case_exists (const char  *display,
+             GError     **error)
+{
+  g_set_error (error, LS_CASE_ERROR, LS_CASE_ERROR_EXISTS,
+               "“%s” already exists; choose another name or open it instead", display);
+  return NULL;
+}
+
 LsCase *
 ls_case_create (const char  *path,
                 const char  *name,
@@ -316,11 +325,7 @@ ls_case_create (const char  *path,
 
   display = g_filename_display_name (path);
   if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, LS_CASE_ERROR, LS_CASE_ERROR_EXISTS,
-                   "“%s” already exists; choose another name or open it instead", display);
-      return NULL;
-    }
+    return case_exists (display, error);
 
   /* The case is made under another name beside it and given its own
    * name only once it is whole: a process killed while making it leaves
@@ -368,8 +373,7 @@ ls_case_create (const char  *path,
       int saved = errno;
 
       if (saved == EEXIST)
-        g_set_error (error, LS_CASE_ERROR, LS_CASE_ERROR_EXISTS,
-                     "“%s” already exists; choose another name or open it instead", display);
+        case_exists (display, error);
       else
         g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
                      "Cannot create “%s”: %s", display, g_strerror (saved));
